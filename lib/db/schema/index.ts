@@ -1,0 +1,6 @@
+export * from "./workspaces";
+export * from "./connectors";
+export * from "./flows";
+export * from "./webhooks";
+export * from "./executions";
+export * from "./alerts";

@@ -1,0 +1,100 @@
+import { z } from "zod";
+
+// One place that knows every environment variable. `loadEnv()` validates them all at
+// start (server and CLI) and names the bad or missing one; nothing else reads
+// process.env for configuration.
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+
+const hostPort = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5}|\*)$/;
+
+export const envSchema = z
+  .object({
+    PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
+    HOST: optional(z.string().min(1)).default("127.0.0.1"),
+    JUNCTION_DATA_DIR: optional(z.string().min(1)).default(".data"),
+    DATABASE_URL: optional(
+      z
+        .string()
+        .url("must be a postgres:// or postgresql:// URL")
+        .refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// or postgresql:// URL"),
+    ),
+    JUNCTION_ENCRYPTION_KEYS: optional(z.string()),
+    JUNCTION_OUTBOUND_ALLOW: optional(
+      z
+        .string()
+        .refine(
+          (s) => s.split(",").map((p) => p.trim()).filter(Boolean).every((p) => hostPort.test(p)),
+          "must be a comma-separated list of host:port entries",
+        ),
+    ),
+    CRON_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+    JUNCTION_PUBLIC_URL: optional(z.string().url("must be an absolute URL")),
+    NEXT_PUBLIC_SUPABASE_URL: optional(z.string().url("must be an absolute URL")),
+    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: optional(z.string().min(1)),
+    SUPABASE_SECRET_KEY: optional(z.string().min(1)),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.NEXT_PUBLIC_SUPABASE_URL) !== Boolean(env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.NEXT_PUBLIC_SUPABASE_URL ? "NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY" : "NEXT_PUBLIC_SUPABASE_URL"],
+        message: "NEXT_PUBLIC_SUPABASE_URL and NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY must be set together",
+      });
+    }
+    if (env.NEXT_PUBLIC_SUPABASE_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_URL"],
+        message: "is required when Supabase Auth is configured (use the Supabase pooler URL)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(public readonly problems: { variable: string; message: string }[]) {
+    super(
+      "Invalid environment configuration:\n" +
+        problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n") +
+        "\nSee .env.example for every variable Junction reads.",
+    );
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((i) => ({ variable: String(i.path[0] ?? "environment"), message: i.message })),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (parsed once). */
+export function loadEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change process.env between cases; they call this to re-read it. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export type RuntimeMode = "embedded" | "server" | "supabase";
+
+export function runtimeMode(env: Env = loadEnv()): RuntimeMode {
+  if (env.NEXT_PUBLIC_SUPABASE_URL) return "supabase";
+  return env.DATABASE_URL ? "server" : "embedded";
+}
+
+export function isSupabaseAuthConfigured(env: Env = loadEnv()): boolean {
+  return Boolean(env.NEXT_PUBLIC_SUPABASE_URL && env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY);
+}
