@@ -29,6 +29,7 @@ export const envSchema = z
           "must be a comma-separated list of host:port entries",
         ),
     ),
+    JUNCTION_API_RATE_LIMIT: optional(z.coerce.number().int().min(1).max(1_000_000)).default(600),
     CRON_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
     JUNCTION_PUBLIC_URL: optional(z.string().url("must be an absolute URL")),
     NEXT_PUBLIC_SUPABASE_URL: optional(z.string().url("must be an absolute URL")),
