@@ -1,0 +1,13 @@
+import Link from "next/link";
+
+// Sign-in and sign-up: one card in the middle of the page, no hub navigation.
+export default function AuthLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <main className="flex min-h-svh flex-col items-center justify-center gap-6 bg-muted/40 p-6">
+      <Link href="/" className="text-lg font-semibold tracking-tight">
+        Junction
+      </Link>
+      <div className="w-full max-w-sm">{children}</div>
+    </main>
+  );
+}
