@@ -27,9 +27,22 @@ describe("environment", () => {
     expect(problems({ DATABASE_URL: "mysql://x/y" })).toEqual(["DATABASE_URL"]);
     expect(problems({ JUNCTION_OUTBOUND_ALLOW: "127.0.0.1:8080,nonsense" })).toEqual(["JUNCTION_OUTBOUND_ALLOW"]);
     expect(problems({ CRON_SECRET: "short" })).toEqual(["CRON_SECRET"]);
+    expect(problems({ JUNCTION_ENCRYPTION_KEYS: "k1:c2hvcnQ=" })).toEqual(["JUNCTION_ENCRYPTION_KEYS"]);
     expect(problems({ NEXT_PUBLIC_SUPABASE_URL: "https://x.supabase.co", DATABASE_URL: "postgres://h/db" })).toEqual([
       "NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY",
     ]);
+  });
+
+  it("accepts a key ring of 32-byte keys and never echoes a bad key", () => {
+    const key = Buffer.alloc(32, 7).map((b, i) => b + i).toString("base64");
+    expect(parseEnv({ JUNCTION_ENCRYPTION_KEYS: `k2:${key},k1:${key.replace(/^./, "A")}` }).JUNCTION_ENCRYPTION_KEYS).toBeDefined();
+    try {
+      parseEnv({ JUNCTION_ENCRYPTION_KEYS: "k1:c2VjcmV0LWJ1dC1zaG9ydA==" });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toContain("JUNCTION_ENCRYPTION_KEYS");
+      expect((error as Error).message).not.toContain("c2VjcmV0LWJ1dC1zaG9ydA");
+    }
   });
 
   it("requires a database URL with Supabase Auth", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseKeyRing } from "./crypto/key-ring";
 
 // One place that knows every environment variable. `loadEnv()` validates them all at
 // start (server and CLI) and names the bad or missing one; nothing else reads
@@ -20,7 +21,16 @@ export const envSchema = z
         .url("must be a postgres:// or postgresql:// URL")
         .refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// or postgresql:// URL"),
     ),
-    JUNCTION_ENCRYPTION_KEYS: optional(z.string()),
+    JUNCTION_ENCRYPTION_KEYS: optional(
+      z.string().superRefine((value, ctx) => {
+        // Checked at start so a wrong key never surfaces later as an undecryptable secret.
+        try {
+          parseKeyRing(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : "is not a valid key ring" });
+        }
+      }),
+    ),
     JUNCTION_OUTBOUND_ALLOW: optional(
       z
         .string()

@@ -1,5 +1,8 @@
 import Link from "next/link";
 
+// Whether sign-in exists at all depends on the environment at run time, not at build time.
+export const dynamic = "force-dynamic";
+
 // Sign-in and sign-up: one card in the middle of the page, no hub navigation.
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
   return (
