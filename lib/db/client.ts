@@ -81,7 +81,7 @@ export async function getDb(): Promise<Db> {
 }
 
 /** Installs an already open handle as the process's database (tests, the CLI). */
-export function useDatabase(handle: DatabaseHandle): void {
+export function installDatabase(handle: DatabaseHandle): void {
   holder[GLOBAL_KEY] = Promise.resolve(handle);
 }
 

@@ -6,7 +6,7 @@ import { createWorkspace } from "./queries/workspaces";
 import { flows, workspaceMembers } from "./schema";
 import { withUser } from "./scope";
 import { seedOneOfEverything } from "./seed-rows";
-import { useTestDatabase } from "./testing";
+import { openTestDatabase } from "./testing";
 import { queryRows, type DatabaseHandle } from "./types";
 
 let handle: DatabaseHandle;
@@ -41,7 +41,7 @@ async function publicTables(): Promise<{ name: string; rls: boolean; hasWorkspac
 }
 
 beforeAll(async () => {
-  handle = await useTestDatabase();
+  handle = await openTestDatabase();
   for (const u of [alice, bob, vera]) await ensureAuthUser(handle.db, u);
   workspaceA = (await createWorkspace(handle.db, { name: "A", ownerId: alice.id })).id;
   workspaceB = (await createWorkspace(handle.db, { name: "B", ownerId: bob.id })).id;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
-import { useDatabase } from "./client";
+import { installDatabase } from "./client";
 import { runMigrations } from "./migrate";
 import { openDatabase } from "./open";
 import type { DatabaseHandle } from "./types";
@@ -58,8 +58,8 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 }
 
 /** A fresh database installed as the process's database for the duration of a test file. */
-export async function useTestDatabase(): Promise<DatabaseHandle> {
+export async function openTestDatabase(): Promise<DatabaseHandle> {
   const handle = await createTestDatabase();
-  useDatabase(handle);
+  installDatabase(handle);
   return handle;
 }

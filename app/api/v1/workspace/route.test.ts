@@ -5,7 +5,7 @@ import { createApiKey, revokeApiKey } from "@/lib/db/queries/api-keys";
 import { ensureAuthUser } from "@/lib/db/queries/users";
 import { createWorkspace } from "@/lib/db/queries/workspaces";
 import { workspaceMembers, workspaces } from "@/lib/db/schema";
-import { useTestDatabase } from "@/lib/db/testing";
+import { openTestDatabase } from "@/lib/db/testing";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { resetEnvCache } from "@/lib/env";
 import { GET as openApi } from "../openapi.json/route";
@@ -34,7 +34,7 @@ async function errorOf(response: Response) {
 }
 
 beforeAll(async () => {
-  handle = await useTestDatabase();
+  handle = await openTestDatabase();
   for (const u of [owner, viewer, other]) await ensureAuthUser(handle.db, u);
   workspaceId = (await createWorkspace(handle.db, { name: "Acme", ownerId: owner.id })).id;
   otherWorkspaceId = (await createWorkspace(handle.db, { name: "Globex", ownerId: other.id })).id;
