@@ -89,3 +89,20 @@ export async function countMembers(q: Queryable, workspaceId: string): Promise<n
     .where(eq(workspaceMembers.workspaceId, workspaceId));
   return row?.n ?? 0;
 }
+
+export type MemberRow = { userId: string; email: string | null; role: Role; createdAt: Date };
+
+/** Members of a workspace with their email (from auth.users, Supabase's or the compatibility table). */
+export async function listMembers(q: Queryable, workspaceId: string): Promise<MemberRow[]> {
+  const rows = await q
+    .select({
+      userId: workspaceMembers.userId,
+      role: workspaceMembers.role,
+      createdAt: workspaceMembers.createdAt,
+      email: sql<string | null>`(select u.email from auth.users u where u.id = ${workspaceMembers.userId})`,
+    })
+    .from(workspaceMembers)
+    .where(eq(workspaceMembers.workspaceId, workspaceId))
+    .orderBy(asc(workspaceMembers.createdAt));
+  return rows.map((r) => ({ ...r, role: r.role as Role }));
+}
