@@ -148,3 +148,17 @@ describe("row-level security", () => {
     expect(rows).toEqual([]);
   });
 });
+
+describe("member emails", () => {
+  it("a member sees the emails of their workspace's members, not another workspace's", async () => {
+    const { listMembers } = await import("./queries/workspaces");
+    const own = await withUser({ userId: alice.id }, (tx) => listMembers(tx, workspaceA));
+    expect(own.map((m) => m.email).sort()).toEqual(["alice@example.com", "vera@example.com"]);
+    const foreign = await withUser({ userId: alice.id }, (tx) => listMembers(tx, workspaceB));
+    expect(foreign).toEqual([]);
+    const direct = await withUser({ userId: alice.id }, (tx) =>
+      queryRows<{ email: string }>(tx, sql`select email from junction.workspace_member_emails(${workspaceB}::uuid)`),
+    );
+    expect(direct).toEqual([]);
+  });
+});

@@ -1,30 +1,33 @@
 import type { Metadata } from "next";
-import { KeyRound } from "lucide-react";
-
-import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
+import { ApiKeysSection } from "@/components/settings/api-keys-section";
+import { WorkspaceSection } from "@/components/settings/workspace-section";
+import { requireSession } from "@/lib/auth/session";
+import { roleAtLeast } from "@/lib/auth/types";
+import { listApiKeys } from "@/lib/db/queries/api-keys";
+import { listMembers } from "@/lib/db/queries/workspaces";
+import { withUser } from "@/lib/db/scope";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default function SettingsPage() {
+export default async function SettingsPage() {
+  const session = await requireSession();
+  const isAdmin = roleAtLeast(session.workspace.role, "admin");
+  const { keys, members } = await withUser({ userId: session.user.id, email: session.user.email }, async (tx) => ({
+    keys: isAdmin ? await listApiKeys(tx, session.workspace.id) : [],
+    members: await listMembers(tx, session.workspace.id),
+  }));
   return (
-    <>
-      <PageHeader
-        title="Settings"
-        description="API keys that let scripts and the REST API act on this workspace."
+    <div className="grid gap-6">
+      <PageHeader title="Settings" description="The workspace, its members and the API keys that act on it." />
+      <WorkspaceSection
+        name={session.workspace.name}
+        members={members}
+        canManage={isAdmin}
+        mode={session.mode}
+        currentUserId={session.user.id}
       />
-      {/* API keys: the key list and create/revoke controls replace this empty state. */}
-      <section aria-label="API keys">
-        <EmptyState
-          icon={KeyRound}
-          title="API keys"
-          description="Creating and revoking API keys on this page arrives in a later release. Until then, create one from a terminal in the Junction folder. The key is printed once; send it as a Bearer token."
-        >
-          <pre className="w-full overflow-x-auto rounded-md border bg-muted px-4 py-3 text-left font-mono text-xs">
-            <code>npx junction api-key create --name NAME</code>
-          </pre>
-        </EmptyState>
-      </section>
-    </>
+      <ApiKeysSection keys={keys} canManage={isAdmin} />
+    </div>
   );
 }
