@@ -4,6 +4,8 @@ const nextConfig = {
   // node_modules at run time rather than being bundled.
   serverExternalPackages: ["@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
+  // The dev server is opened as http://127.0.0.1:3000 (HOST); let its dev resources load from there.
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
   typedRoutes: false,
 };
 

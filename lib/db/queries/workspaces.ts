@@ -36,6 +36,63 @@ export async function ensurePersonalWorkspace(db: Db, user: { id: string; email:
 }
 
 /** Workspaces the user belongs to, oldest first (the personal one leads). */
+export async function listMemberships(q: Queryable, userId: string): Promise<WorkspaceSummary[]> {
+  const rows = await q
+    .select({ id: workspaces.id, name: workspaces.name, role: workspaceMembers.role })
+    .from(workspaceMembers)
+    .innerJoin(workspaces, eq(workspaces.id, workspaceMembers.workspaceId))
+    .where(eq(workspaceMembers.userId, userId))
+    .orderBy(asc(workspaces.createdAt), asc(workspaces.id));
+  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role as Role }));
+}
+
+export async function getMembership(q: Queryable, workspaceId: string, userId: string): Promise<Role | null> {
+  const [row] = await q
+    .select({ role: workspaceMembers.role })
+    .from(workspaceMembers)
+    .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.userId, userId)));
+  return (row?.role as Role | undefined) ?? null;
+}
+
+export async function getWorkspace(q: Queryable, workspaceId: string): Promise<WorkspaceRow | null> {
+  const [row] = await q.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+  return row ?? null;
+}
+
+export async function findWorkspaces(q: Queryable, idOrName: string): Promise<WorkspaceRow[]> {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrName);
+  return q
+    .select()
+    .from(workspaces)
+    .where(isUuid ? eq(workspaces.id, idOrName) : sql`lower(${workspaces.name}) = lower(${idOrName})`)
+    .orderBy(asc(workspaces.createdAt));
+}
+
+export async function listAllWorkspaces(q: Queryable): Promise<WorkspaceRow[]> {
+  return q.select().from(workspaces).orderBy(asc(workspaces.createdAt));
+}
+
+export async function firstOwner(q: Queryable, workspaceId: string): Promise<string | null> {
+  const [row] = await q
+    .select({ userId: workspaceMembers.userId })
+    .from(workspaceMembers)
+    .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.role, "owner")))
+    .orderBy(asc(workspaceMembers.createdAt))
+    .limit(1);
+  return row?.userId ?? null;
+}
+
+export async function countMembers(q: Queryable, workspaceId: string): Promise<number> {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(workspaceMembers)
+    .where(eq(workspaceMembers.workspaceId, workspaceId));
+  return row?.n ?? 0;
+}
+
+export type MemberRow = { userId: string; email: string | null; role: Role; createdAt: Date };
+
+/** Workspaces the user belongs to, oldest first (the personal one leads). */
 export async function listMembers(q: Queryable, workspaceId: string): Promise<MemberRow[]> {
   const rows = await queryRows<{ userId: string; role: Role; createdAt: string | Date; email: string | null }>(
     q,
