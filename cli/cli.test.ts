@@ -94,7 +94,7 @@ describe("junction CLI on the embedded database", () => {
   });
 
   it("has --help for every command and refuses wrong usage with exit code 2", async () => {
-    for (const name of [["migrate"], ["workspace", "create"], ["api-key", "create"], ["check-env"]]) {
+    for (const name of [["migrate"], ["workspace", "create"], ["api-key", "create"], ["keys", "rotate"], ["check-env"]]) {
       const help = await cli([...name, "--help"], {});
       expect(help.code).toBe(0);
       expect(help.stdout).toContain(`Usage: junction ${name.join(" ")}`);
@@ -114,6 +114,43 @@ describe("junction CLI on the embedded database", () => {
     const result = await cli(["migrate"], { DATABASE_URL: "mysql://localhost/db" });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("DATABASE_URL");
+  });
+
+  it("keys rotate adds a key to the embedded key file and re-encrypts the stored secrets", async () => {
+    const { loadKeyRing, encryptSecret, decryptSecret, needsRotation } = await import("@/lib/crypto");
+    const { connections } = await import("@/lib/db/schema");
+    const { resetKeyRing } = await import("@/lib/crypto/runtime");
+    const dir = tempDataDir();
+    expect((await cli(["api-key", "create", "--name", "seed"], { JUNCTION_DATA_DIR: dir })).code).toBe(0);
+    const firstRing = await loadKeyRing({ dataDir: dir });
+    const handle = await openDatabase({ kind: "pglite", dataDir: dir });
+    const [ws] = await handle.db.select().from(workspaces);
+    const id = randomUUID();
+    const aad = { table: "connections", rowId: id, workspaceId: ws.id };
+    await handle.db.insert(connections).values({
+      id,
+      workspaceId: ws.id,
+      connector: "stripe",
+      name: "Live",
+      credentialsEnc: encryptSecret(firstRing, { api_key: "sk_live_rotate_me" }, aad),
+    });
+    await handle.close();
+
+    resetKeyRing();
+    const result = await cli(["keys", "rotate"], { JUNCTION_DATA_DIR: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("1");
+    const secondRing = await loadKeyRing({ dataDir: dir });
+    expect(secondRing.keys.size).toBe(2);
+    expect(secondRing.active.id).not.toBe(firstRing.active.id);
+    const reopened = await openDatabase({ kind: "pglite", dataDir: dir });
+    try {
+      const [row] = await reopened.db.select().from(connections).where(eq(connections.id, id));
+      expect(needsRotation(secondRing, row.credentialsEnc!)).toBe(false);
+      expect(JSON.parse(decryptSecret(secondRing, row.credentialsEnc!, aad))).toEqual({ api_key: "sk_live_rotate_me" });
+    } finally {
+      await reopened.close();
+    }
   });
 
   it("says clearly that the folder is locked when the server has it", () => {

@@ -4,11 +4,18 @@ import { EnvError } from "@/lib/env";
 import { parseCommandArgs, type Command } from "./command";
 import { apiKeyCreateCommand } from "./commands/api-key-create";
 import { checkEnvCommand } from "./commands/check-env";
+import { keysRotateCommand } from "./commands/keys-rotate";
 import { migrateCommand } from "./commands/migrate";
 import { workspaceCreateCommand } from "./commands/workspace-create";
 import { processIo, UsageError, type CliIo } from "./io";
 
-export const commands: Command[] = [migrateCommand, workspaceCreateCommand, apiKeyCreateCommand, checkEnvCommand];
+export const commands: Command[] = [
+  migrateCommand,
+  workspaceCreateCommand,
+  apiKeyCreateCommand,
+  keysRotateCommand,
+  checkEnvCommand,
+];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, open, unlink } from "node:fs/promises";
+import { link, mkdir, open, rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import { KeyRingError } from "./errors";
 import { generateKeyEntry, type KeyRing, keyRingFromEntries, parseKeyRing } from "./key-ring";
@@ -146,4 +146,24 @@ function errorCode(error: unknown): string | undefined {
   return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string"
     ? error.code
     : undefined;
+}
+
+/**
+ * Puts a newly generated key on top of the key file (it becomes the active key; the old ones
+ * stay for decryption) and returns its id. Used by `junction keys rotate` in embedded mode,
+ * while the server is stopped; the file is replaced atomically (write, fsync, rename).
+ */
+export async function addKeyToKeyFile(dataDir: string): Promise<string> {
+  const file = path.resolve(dataDir, KEY_FILE_NAME);
+  const current = await readPrivateFile(file);
+  if (current === null) throw new KeyRingError(file, `${file} does not exist yet; start Junction once to create it`);
+  const id = `local-${randomBytes(3).toString("hex")}`;
+  const lines = current.split(/\r?\n/);
+  const firstKey = lines.findIndex((l) => l.trim() !== "" && !l.trim().startsWith("#"));
+  lines.splice(firstKey === -1 ? lines.length : firstKey, 0, generateKeyEntry(id));
+  const temp = `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+  await writeNewFile(temp, lines.join("\n"));
+  await rename(temp, file);
+  await syncDirectory(path.dirname(file));
+  return id;
 }
