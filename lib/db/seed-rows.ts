@@ -43,5 +43,13 @@ export async function seedOneOfEverything(db: Db, workspaceId: string): Promise<
     .values({ workspaceId, flowId: flow.id, kind: "execution_failed", fingerprint: randomUUID(), title: "t", message: "m" });
   await db.insert(s.apiKeys).values({ workspaceId, name: "seed", prefix: "jct_seed", keyHash: randomUUID() });
   await db.insert(s.rateLimitBuckets).values({ workspaceId, bucket: `seed:${randomUUID()}`, windowStart: new Date(), count: 1 });
+  await db.insert(s.oauthStates).values({
+    workspaceId,
+    userId: randomUUID(),
+    connector: "github",
+    codeVerifier: "v",
+    redirectUri: "http://127.0.0.1/cb",
+    expiresAt: new Date(Date.now() + 600_000),
+  });
   return { flowId: flow.id, executionId: execution.id };
 }

@@ -53,3 +53,25 @@ export const connections = pgTable(
     check("connections_status_check", sql`${t.status} in ('active', 'invalid', 'expired', 'revoked')`),
   ],
 ).enableRLS();
+
+// The OAuth authorization-code handshake in flight: single use (deleted when the callback
+// consumes it), expiring, bound to the user and workspace that started it.
+export const oauthStates = pgTable(
+  "oauth_states",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull(),
+    connector: text("connector").notNull(),
+    // Connection name, the fields typed before the redirect (e.g. a shop), where to return.
+    payload: jsonb("payload").notNull().default({}),
+    // The PKCE verifier: useless without the one-time code, and gone within minutes.
+    codeVerifier: text("code_verifier").notNull(),
+    redirectUri: text("redirect_uri").notNull(),
+    createdAt: createdAt(),
+    expiresAt: ts("expires_at").notNull(),
+  },
+  (t) => [index("oauth_states_expires_at_idx").on(t.expiresAt)],
+).enableRLS();
