@@ -5,7 +5,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { apiKeyCreateSchema, workspaceCreateSchema } from "@/lib/api/resources/api-keys";
-import { workspaceUpdateSchema } from "@/lib/api/resources/workspace";
 import { requireSession, WORKSPACE_COOKIE } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/types";
 import { createApiKey, revokeApiKey } from "@/lib/db/queries/api-keys";
@@ -51,7 +50,7 @@ export async function revokeApiKeyAction(keyId: string): Promise<ActionState> {
 }
 
 export async function renameWorkspaceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = workspaceUpdateSchema.safeParse({ name: formData.get("name") ?? "" });
+  const parsed = workspaceCreateSchema.safeParse({ name: formData.get("name") ?? "" });
   if (!parsed.success) return firstIssue(parsed.error);
   const session = await requireSession();
   if (!roleAtLeast(session.workspace.role, "admin")) {
