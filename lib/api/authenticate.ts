@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/types";
+import type { Actor, Role } from "@/lib/auth/types";
 import { roleAtLeast } from "@/lib/auth/types";
 import { getSession } from "@/lib/auth/session";
 import { authenticateApiKey } from "@/lib/db/queries/api-keys";
@@ -7,11 +7,7 @@ import { loadEnv } from "@/lib/env";
 import { ApiError, forbidden, unauthorized } from "./errors";
 import { hitRateLimit } from "./rate-limit";
 
-export interface Principal {
-  workspaceId: string;
-  userId: string;
-  email: string | null;
-  role: Role;
+export interface Principal extends Actor {
   via: "api_key" | "session";
   keyId?: string;
 }

@@ -1,9 +1,10 @@
 import { createDocument } from "zod-openapi";
+import { connectionPaths } from "./resources/connections";
 import { workspacePaths } from "./resources/workspace";
 
 // The OpenAPI document is generated from the same zod schemas the handlers validate with;
 // each resource module contributes its paths here.
-const resourcePaths = [workspacePaths];
+const resourcePaths = [workspacePaths, connectionPaths];
 
 export function openApiDocument() {
   return createDocument({

@@ -32,3 +32,15 @@ export interface Session {
   /** Every workspace the user belongs to, for the switcher. */
   workspaces: WorkspaceSummary[];
 }
+
+/** Who is acting on a workspace, whether through the API (a key) or a page (a session). */
+export interface Actor {
+  workspaceId: string;
+  userId: string;
+  email: string | null;
+  role: Role;
+}
+
+export function actorOf(session: Session): Actor {
+  return { workspaceId: session.workspace.id, userId: session.user.id, email: session.user.email, role: session.workspace.role };
+}
