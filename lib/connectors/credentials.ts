@@ -55,9 +55,13 @@ function isHttpUrl(value: string): boolean {
 
 /** A strict schema: a missing, malformed or unknown field is an error that names it. */
 export function credentialSchema(def: ConnectorDefinition, authType: AuthType) {
-  const spec = findAuth(def, authType);
+  return fieldsSchema(authFields(findAuth(def, authType)));
+}
+
+/** A strict schema of just these fields (e.g. what an OAuth connection asks before the redirect). */
+export function fieldsSchema(fields: readonly CredentialField[]) {
   const shape: Record<string, z.ZodType> = {};
-  for (const field of authFields(spec)) shape[field.key] = fieldSchema(field);
+  for (const field of fields) shape[field.key] = fieldSchema(field);
   return z.strictObject(shape);
 }
 
