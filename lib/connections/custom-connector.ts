@@ -79,9 +79,13 @@ export const storedDefinitionSchema = z.object({
 export type StoredDefinition = z.infer<typeof storedDefinitionSchema>;
 
 export function toStoredDefinition(input: CustomConnectorInput): StoredDefinition {
-  const { oauth2, name: _name, slug: _slug, ...rest } = input;
+  const { oauth2, description, base_url, auth_type, header_name, validate_path } = input;
   return {
-    ...rest,
+    ...(description !== undefined ? { description } : {}),
+    base_url,
+    auth_type,
+    ...(header_name !== undefined ? { header_name } : {}),
+    ...(validate_path !== undefined ? { validate_path } : {}),
     ...(oauth2
       ? {
           oauth2: {
