@@ -5,7 +5,7 @@ import type { ConnectorDefinition } from "@/lib/connectors/types";
 // connectors declare (STRIPE_SECRET_KEY, SLACK_CLIENT_ID, …). This is the one module that
 // reads those variables; only their presence ever leaves it, never their values.
 
-export function isConfiguredByEnvironment(def: ConnectorDefinition, env: NodeJS.ProcessEnv = process.env): boolean {
+export function isConfiguredByEnvironment(def: ConnectorDefinition, env: Record<string, string | undefined> = process.env): boolean {
   try {
     return credentialsFromEnv(def, env) !== undefined;
   } catch {
@@ -14,14 +14,14 @@ export function isConfiguredByEnvironment(def: ConnectorDefinition, env: NodeJS.
   }
 }
 
-export function environmentCredentials(def: ConnectorDefinition, env: NodeJS.ProcessEnv = process.env) {
+export function environmentCredentials(def: ConnectorDefinition, env: Record<string, string | undefined> = process.env) {
   return credentialsFromEnv(def, env);
 }
 
 /** The OAuth client of a built-in connector, from its declared variables; null when unset. */
 export function oauthClientFromEnv(
   def: ConnectorDefinition,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
 ): { clientId: string; clientSecret: string } | null {
   const spec = def.oauth2;
   if (!spec || !spec.clientIdEnv || !spec.clientSecretEnv) return null;

@@ -1,3 +1,4 @@
+import { matchesCredentialHost } from "@/lib/http/credential-hosts";
 import { parseCredentials, findAuth } from "./credentials";
 import { fillTemplate } from "./paths";
 import type { AuthType, ConnectorDefinition, Credentials } from "./types";
@@ -36,10 +37,8 @@ export function credentialHosts(def: ConnectorDefinition, credentials: Credentia
 
 /** `api.example.com` matches itself; `*.example.com` matches any subdomain, not the apex. */
 export function hostMatches(pattern: string, host: string): boolean {
-  const h = host.toLowerCase().replace(/\.$/, "");
-  const p = pattern.toLowerCase();
-  if (p.startsWith("*.")) return h.endsWith(p.slice(1)) && h.length > p.length - 1;
-  return h === p;
+  // The same rule the outbound client applies when it attaches credentials.
+  return matchesCredentialHost(host, [pattern]);
 }
 
 export function isCredentialHost(def: ConnectorDefinition, credentials: Credentials, url: string): boolean {

@@ -4,10 +4,8 @@ import type { ConnectorDefinition } from "./types";
 // Reading a service's responses the way its definition says: error messages, body-level
 // failures on a 2xx, and how long to wait before retrying.
 
-/** Network-independent statuses worth retrying (ARCHITECTURE: 408, 425, 429, 5xx). */
-export function isTransientStatus(status: number): boolean {
-  return status === 408 || status === 425 || status === 429 || status >= 500;
-}
+/** Statuses worth retrying (408, 425, 429, 5xx): the outbound client's one definition. */
+export { isTransientStatus } from "@/lib/http/retry-after";
 
 /** True when a 2xx body still reports failure (Slack's `"ok": false`). */
 export function bodyReportsFailure(def: ConnectorDefinition, json: unknown): boolean {
