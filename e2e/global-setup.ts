@@ -112,6 +112,9 @@ export default async function setup(project: TestProject) {
     PORT: String(port),
     HOST: "127.0.0.1",
     NODE_ENV: "production",
+    // Browser tests run fake services on 127.0.0.1 (random ports) that the server must reach
+    // through its outbound guard, which refuses loopback unless the operator allows it.
+    JUNCTION_OUTBOUND_ALLOW: "127.0.0.1:*",
   };
   // Embedded mode with the local owner: no external database and no Supabase Auth, whatever
   // the developer's shell has set.

@@ -1,7 +1,7 @@
 import { splitAuth } from "@/lib/connectors/request";
 import { buildValidationRequest, interpretValidationResponse, type ValidationOutcome } from "@/lib/connectors/validation";
 import type { ConnectorDefinition } from "@/lib/connectors/types";
-import { outboundFetch, OutboundError } from "@/lib/http";
+import { outboundFetch, OutboundError, redact } from "@/lib/http";
 import type { StoredCredentials } from "./sealed-credentials";
 import { secretValues } from "./sealed-credentials";
 
@@ -35,7 +35,9 @@ export async function checkCredentials(
     } catch {
       // Not JSON: the status decides.
     }
-    return interpretValidationResponse(def, response.status, json, response.headers);
+    const outcome = interpretValidationResponse(def, response.status, json, response.headers);
+    // The service's own error text may echo the credential back: never pass it on as is.
+    return outcome.ok ? outcome : { ...outcome, message: redact(outcome.message, secretValues(stored)) };
   } catch (error) {
     if (error instanceof OutboundError) {
       return {

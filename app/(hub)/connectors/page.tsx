@@ -1,20 +1,46 @@
 import type { Metadata } from "next";
-import { Blocks } from "lucide-react";
 
-import { EmptyState } from "@/components/empty-state";
+import { summarizeConnections, stateOf } from "@/components/connectors/catalog-model";
+import { AddCustomConnectorDialog } from "@/components/connectors/add-custom-connector-dialog";
+import { Marketplace } from "@/components/connectors/marketplace";
 import { PageHeader } from "@/components/shell/page-header";
+import { requireSession } from "@/lib/auth/session";
+import { roleAtLeast } from "@/lib/auth/types";
+import { listConnectionRows } from "@/lib/connections/connection-queries";
+import { withUser } from "@/lib/db/scope";
+import { loadCatalog } from "./load-catalog";
 
 export const metadata: Metadata = { title: "Connectors" };
 
-export default function ConnectorsPage() {
+export default async function ConnectorsPage() {
+  const session = await requireSession();
+  const workspaceId = session.workspace.id;
+  const { catalog, connections } = await withUser({ userId: session.user.id, email: session.user.email }, async (tx) => ({
+    catalog: await loadCatalog(tx, workspaceId),
+    // Only what the cards count: never a row with its ciphertext.
+    connections: (await listConnectionRows(tx, workspaceId)).map((r) => ({ connector: r.connector, status: r.status })),
+  }));
+  const states = summarizeConnections(connections);
+  const items = catalog.map((c) => ({
+    slug: c.slug,
+    name: c.name,
+    category: c.category,
+    description: c.description,
+    icon: c.icon,
+    docs_url: c.docs_url,
+    custom: c.custom,
+    configured_by_environment: c.configured_by_environment,
+    auth: c.auth,
+    oauth: c.oauth,
+    state: stateOf(states, c.slug),
+  }));
+
   return (
     <>
-      <PageHeader title="Connectors" description="The services Junction can talk to, and what each one can do." />
-      <EmptyState
-        icon={Blocks}
-        title="No connectors to browse yet"
-        description="Connect Slack, GitHub, Stripe and more — the connector marketplace is coming in the next release."
-      />
+      <PageHeader title="Connectors" description="The services Junction can talk to, and whether this workspace is connected to each.">
+        {roleAtLeast(session.workspace.role, "admin") ? <AddCustomConnectorDialog /> : null}
+      </PageHeader>
+      <Marketplace connectors={items} canConnect={roleAtLeast(session.workspace.role, "member")} />
     </>
   );
 }
