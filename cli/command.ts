@@ -8,10 +8,15 @@ export interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig["options"]>;
-  run(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number>;
+  /** How many positional arguments it takes (default none). */
+  positionals?: number;
+  run(values: Record<string, string | boolean | undefined>, io: CliIo, positionals: string[]): Promise<number>;
 }
 
-export function parseCommandArgs(command: Command, args: string[]): Record<string, string | boolean | undefined> {
+export function parseCommandArgs(
+  command: Command,
+  args: string[],
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
     const { values, positionals } = parseArgs({
       args,
@@ -19,8 +24,9 @@ export function parseCommandArgs(command: Command, args: string[]): Record<strin
       allowPositionals: true,
       strict: true,
     });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    return values as Record<string, string | boolean | undefined>;
+    const allowed = command.positionals ?? 0;
+    if (positionals.length > allowed) throw new UsageError(`unexpected argument "${positionals[allowed]}"`);
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError((error as Error).message);

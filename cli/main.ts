@@ -4,6 +4,7 @@ import { EnvError } from "@/lib/env";
 import { parseCommandArgs, type Command } from "./command";
 import { apiKeyCreateCommand } from "./commands/api-key-create";
 import { checkEnvCommand } from "./commands/check-env";
+import { flowsExportCommand, flowsImportCommand } from "./commands/flows-transfer";
 import { keysRotateCommand } from "./commands/keys-rotate";
 import { migrateCommand } from "./commands/migrate";
 import { workspaceCreateCommand } from "./commands/workspace-create";
@@ -14,6 +15,8 @@ export const commands: Command[] = [
   workspaceCreateCommand,
   apiKeyCreateCommand,
   keysRotateCommand,
+  flowsImportCommand,
+  flowsExportCommand,
   checkEnvCommand,
 ];
 
@@ -53,12 +56,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
   const { command, rest } = found;
   try {
-    const values = parseCommandArgs(command, rest);
+    const { values, positionals } = parseCommandArgs(command, rest);
     if (values.help) {
       io.out(`${command.summary}\n\nUsage: ${command.usage}`);
       return 0;
     }
-    return await command.run(values, io);
+    return await command.run(values, io, positionals);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`junction ${command.name}: ${error.message}\n\nUsage: ${command.usage}`);

@@ -12,6 +12,8 @@ export async function startServer(): Promise<void> {
       const { getDatabase } = await import("./db/client");
       const handle = await getDatabase();
       console.log(`[junction] embedded database ready in ${handle.location}`);
+      const { startInProcessTicker } = await import("./scheduler/in-process-ticker");
+      startInProcessTicker();
     }
   } catch (error) {
     console.error(`[junction] cannot start: ${error instanceof Error ? error.message : String(error)}`);

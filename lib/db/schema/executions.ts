@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, ts, updatedAt } from "./columns";
 import { flows } from "./flows";
 import { webhookEvents } from "./webhooks";
@@ -25,6 +25,8 @@ export const executions = pgTable(
     dryRun: boolean("dry_run").notNull().default(false),
     attempt: integer("attempt").notNull().default(0),
     nextRetryAt: ts("next_retry_at"),
+    // Not to be claimed before this moment (a delay step, a rate limit, a checkpoint).
+    runAfter: ts("run_after"),
     leaseUntil: ts("lease_until"),
     leaseOwner: text("lease_owner"),
     recordsProcessed: integer("records_processed").notNull().default(0),
@@ -83,6 +85,8 @@ export const executionSteps = pgTable(
   },
   (t) => [
     index("execution_steps_execution_idx").on(t.executionId, t.position),
+    // One row per step (loop iterations have keys of their own): a retry updates it in place.
+    uniqueIndex("execution_steps_execution_step_key").on(t.executionId, t.stepKey),
     check(
       "execution_steps_status_check",
       sql`${t.status} in ('pending', 'running', 'succeeded', 'failed', 'skipped', 'retrying')`,

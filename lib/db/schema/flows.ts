@@ -58,7 +58,7 @@ export const flowVersions = pgTable(
   (t) => [primaryKey({ columns: [t.flowId, t.version] })],
 ).enableRLS();
 
-export const stepKinds = ["action", "transform", "filter", "branch", "loop", "delay"] as const;
+export const stepKinds = ["action", "transform", "filter", "branch", "loop", "delay", "sync"] as const;
 
 export const flowSteps = pgTable(
   "flow_steps",
@@ -91,6 +91,6 @@ export const flowSteps = pgTable(
     uniqueIndex("flow_steps_flow_key_key").on(t.flowId, t.key),
     index("flow_steps_flow_position_idx").on(t.flowId, t.position),
     index("flow_steps_connection_id_idx").on(t.connectionId),
-    check("flow_steps_kind_check", sql`${t.kind} in ('action', 'transform', 'filter', 'branch', 'loop', 'delay')`),
+    check("flow_steps_kind_check", sql`${t.kind} in ('action', 'transform', 'filter', 'branch', 'loop', 'delay', 'sync')`),
   ],
 ).enableRLS();

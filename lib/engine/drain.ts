@@ -1,0 +1,53 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db/types";
+import { claimExecutions, releaseDueRetries, requeueExpiredLeases } from "./queue";
+import { DEFAULT_BUDGET_MS, runExecution, type RunOutcome } from "./run-execution";
+
+// The in-process worker loop used by embedded mode, `junction worker` and the tick: claim
+// queued executions and run them, a few at a time, until the queue is empty or the time
+// budget is spent. Any number of these may run at once, in any number of processes.
+
+export interface DrainOptions {
+  owner?: string;
+  concurrency?: number;
+  /** Stop claiming after this long; runs already started get their own budget. */
+  budgetMs?: number;
+  /** Each run's own budget before it checkpoints. */
+  runBudgetMs?: number;
+  /** Only these executions (e.g. the one just enqueued). */
+  ids?: string[];
+  clock?: () => number;
+}
+
+export interface DrainReport {
+  ran: number;
+  outcomes: Partial<Record<RunOutcome, number>>;
+}
+
+export async function drainQueue(db: Db, options: DrainOptions = {}): Promise<DrainReport> {
+  const owner = options.owner ?? `worker:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const clock = options.clock ?? Date.now;
+  const deadline = clock() + (options.budgetMs ?? DEFAULT_BUDGET_MS);
+  const report: DrainReport = { ran: 0, outcomes: {} };
+
+  const worker = async () => {
+    while (clock() < deadline) {
+      const [execution] = await claimExecutions(db, { owner, limit: 1, ids: options.ids });
+      if (!execution) return;
+      const outcome = await runExecution(db, execution, {
+        owner,
+        budgetMs: Math.min(options.runBudgetMs ?? DEFAULT_BUDGET_MS, Math.max(1000, deadline - clock())),
+        clock,
+      });
+      report.ran++;
+      report.outcomes[outcome] = (report.outcomes[outcome] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
+  return report;
+}
+
+/** Housekeeping before draining: lost workers' executions and due retries back to the queue. */
+export async function recoverQueue(db: Db): Promise<{ requeued: number; retried: number }> {
+  return { requeued: await requeueExpiredLeases(db), retried: await releaseDueRetries(db) };
+}

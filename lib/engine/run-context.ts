@@ -1,0 +1,87 @@
+import type { Db } from "@/lib/db/types";
+import type { FlowDefinition } from "@/lib/flows/definition";
+import { Checkpoint } from "./outcomes";
+import type { ExecutionRow } from "./queue";
+import { toRow, writeStepRows, type StepRecord } from "./step-log";
+
+// Everything one run of an execution carries: what earlier steps produced (from this run or,
+// on a retry, from the stored rows), the expression context, the time budget, the secret
+// values to redact, and the step rows waiting to be written.
+
+export interface DoneStep {
+  status: string;
+  output: unknown;
+}
+
+export interface RunOptions {
+  /** Who holds the lease (a worker or function id). */
+  owner: string;
+  /** Stop and re-queue before this much time has passed (the platform's function limit). */
+  budgetMs: number;
+  clock: () => number;
+  /** Extra values templates may read as `env.*`. */
+  env?: Record<string, unknown>;
+}
+
+export class RunContext {
+  readonly startedAt: number;
+  /** Outputs visible to expressions as steps.<key>.output. */
+  readonly outputs: Record<string, { output: unknown; status: string }> = Object.create(null);
+  /** Secret values used in this run (credentials): redacted from everything stored. */
+  readonly secrets: string[] = [];
+  private readonly pending: StepRecord[] = [];
+  position = 0;
+  /** Bound inside a loop iteration. */
+  scope: Record<string, unknown> = {};
+
+  constructor(
+    readonly db: Db,
+    readonly execution: ExecutionRow,
+    readonly definition: FlowDefinition,
+    readonly done: Map<string, DoneStep>,
+    readonly options: RunOptions,
+  ) {
+    this.startedAt = options.clock();
+  }
+
+  now(): Date {
+    return new Date(this.options.clock());
+  }
+
+  remainingMs(): number {
+    return this.options.budgetMs - (this.options.clock() - this.startedAt);
+  }
+
+  /** Checkpoints (re-queues the execution) when the budget is spent, before starting a step. */
+  checkBudget(): void {
+    if (this.remainingMs() <= 0) throw new Checkpoint("The run's time budget is spent; it continues in a new run.");
+  }
+
+  /** The data templates are evaluated against. */
+  expressionContext(): Record<string, unknown> {
+    return {
+      trigger: this.execution.triggerPayload,
+      steps: this.outputs,
+      env: {
+        execution_id: this.execution.id,
+        flow_id: this.execution.flowId,
+        flow_version: this.execution.flowVersion,
+        attempt: this.execution.attempt,
+        dry_run: this.execution.dryRun,
+        ...this.options.env,
+      },
+      ...this.scope,
+    };
+  }
+
+  record(step: StepRecord): void {
+    this.pending.push(step);
+  }
+
+  /** Writes the step rows recorded so far (before a side effect, and at the end). */
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const rows = this.pending.splice(0).map((r) => toRow(this.execution.workspaceId, this.execution.id, r, this.secrets));
+    await writeStepRows(this.db, rows);
+  }
+}
