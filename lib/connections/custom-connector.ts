@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { request } from "@/lib/connectors/http/actions/request";
-import type { AuthSpec, ConnectorDefinition } from "@/lib/connectors/types";
+import type { ActionDefinition, AuthSpec, ConnectorDefinition, PaginationSpec } from "@/lib/connectors/types";
 
 // A connector a workspace defines without code, for an internal or unlisted API: a base URL,
 // how to authenticate, and for OAuth2 the app's endpoints and client. It becomes an ordinary
@@ -16,6 +16,26 @@ const httpUrl = (what: string) =>
       const url = new URL(u);
       return url.username === "" && url.password === "";
     }, `${what} must not contain a user name or password`);
+
+const paramName = z.string().regex(/^[A-Za-z0-9_.\[\]-]{1,100}$/, "must be a query parameter name");
+const responsePath = z.string().regex(/^[A-Za-z0-9_.\[\]-]{0,200}$/, "must be a dotted path into the response");
+
+/** A list endpoint of the API, read page by page: what a sync uses as its source. */
+export const listEndpointSchema = z.strictObject({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,40}$/, "must be lowercase letters, digits and _"),
+  name: z.string().trim().min(1).max(100),
+  path: z.string().regex(/^\/[^\s?#]*$/, "must be a path starting with /"),
+  /** Where the records are in a page ("" when the page is the array itself). */
+  items_path: responsePath,
+  pagination: z.discriminatedUnion("style", [
+    z.strictObject({ style: z.literal("cursor"), cursor_param: paramName, next_cursor_path: responsePath, limit_param: paramName.optional() }),
+    z.strictObject({ style: z.literal("page"), page_param: paramName, first_page: z.number().int().min(0).default(1), limit_param: paramName }),
+    z.strictObject({ style: z.literal("offset"), offset_param: paramName, limit_param: paramName }),
+    z.strictObject({ style: z.literal("link-header"), limit_param: paramName.optional() }),
+    z.strictObject({ style: z.literal("none") }),
+  ]),
+});
+export type ListEndpoint = z.infer<typeof listEndpointSchema>;
 
 const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, "must be a valid HTTP header name");
 
@@ -33,6 +53,7 @@ export const customConnectorSchema = z
     header_name: headerName.optional(),
     /** A cheap GET under the base URL that proves a credential works, e.g. /me. */
     validate_path: z.string().regex(/^\/[^\s]*$/, "must be a path starting with /").optional(),
+    list_endpoints: z.array(listEndpointSchema).max(20).optional(),
     oauth2: z
       .strictObject({
         authorize_url: httpUrl("oauth2.authorize_url"),
@@ -66,6 +87,7 @@ export const storedDefinitionSchema = z.object({
   auth_type: z.enum(["api_key", "bearer", "basic", "oauth2", "none"]),
   header_name: z.string().optional(),
   validate_path: z.string().optional(),
+  list_endpoints: z.array(listEndpointSchema).optional(),
   oauth2: z
     .object({
       authorize_url: z.string(),
@@ -79,13 +101,14 @@ export const storedDefinitionSchema = z.object({
 export type StoredDefinition = z.infer<typeof storedDefinitionSchema>;
 
 export function toStoredDefinition(input: CustomConnectorInput): StoredDefinition {
-  const { oauth2, description, base_url, auth_type, header_name, validate_path } = input;
+  const { oauth2, description, base_url, auth_type, header_name, validate_path, list_endpoints } = input;
   return {
     ...(description !== undefined ? { description } : {}),
     base_url,
     auth_type,
     ...(header_name !== undefined ? { header_name } : {}),
     ...(validate_path !== undefined ? { validate_path } : {}),
+    ...(list_endpoints?.length ? { list_endpoints } : {}),
     ...(oauth2
       ? {
           oauth2: {
@@ -175,7 +198,49 @@ export function customDefinition(row: { slug: string; name: string; definition: 
           },
         }
       : {}),
-    actions: [request],
+    actions: [request, ...(d.list_endpoints ?? []).map(listAction)],
     triggers: [],
   };
+}
+
+function paginationOf(endpoint: ListEndpoint): PaginationSpec {
+  const p = endpoint.pagination;
+  const itemsPath = endpoint.items_path;
+  switch (p.style) {
+    case "cursor":
+      return { style: "cursor", cursorParam: p.cursor_param, nextCursorPath: p.next_cursor_path, itemsPath, ...(p.limit_param ? { limitParam: p.limit_param } : {}) };
+    case "page":
+      return { style: "page", pageParam: p.page_param, firstPage: p.first_page, limitParam: p.limit_param, itemsPath };
+    case "offset":
+      return { style: "offset", offsetParam: p.offset_param, limitParam: p.limit_param, itemsPath };
+    case "link-header":
+      return { style: "link-header", itemsPath, ...(p.limit_param ? { limitParam: p.limit_param } : {}) };
+    case "none":
+      return { style: "none" };
+  }
+}
+
+const listInput = z.strictObject({
+  query: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+});
+
+/** A declared list endpoint as a read action that pages the way it says. */
+function listAction(endpoint: ListEndpoint): ActionDefinition {
+  const pagination = paginationOf(endpoint);
+  const limitParam = "limitParam" in pagination ? pagination.limitParam : undefined;
+  return {
+    key: `list_${endpoint.key}`,
+    name: endpoint.name,
+    description: `Read ${endpoint.name} page by page (GET ${endpoint.path}).`,
+    kind: "read",
+    docsUrl: endpoint.path,
+    input: listInput,
+    pagination,
+    request: (input: z.output<typeof listInput>) => ({
+      method: "GET",
+      path: endpoint.path,
+      query: { ...input.query, ...(limitParam && input.limit ? { [limitParam]: input.limit } : {}) },
+    }),
+  } as ActionDefinition;
 }
