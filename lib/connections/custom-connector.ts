@@ -54,6 +54,8 @@ export const customConnectorSchema = z
     /** A cheap GET under the base URL that proves a credential works, e.g. /me. */
     validate_path: z.string().regex(/^\/[^\s]*$/, "must be a path starting with /").optional(),
     list_endpoints: z.array(listEndpointSchema).max(20).optional(),
+    /** Requests per connection the API allows (shared by every flow and worker); default 10 a second. */
+    rate_limit: z.strictObject({ requests: z.number().int().min(1).max(100_000), per_seconds: z.number().int().min(1).max(86_400) }).optional(),
     oauth2: z
       .strictObject({
         authorize_url: httpUrl("oauth2.authorize_url"),
@@ -88,6 +90,7 @@ export const storedDefinitionSchema = z.object({
   header_name: z.string().optional(),
   validate_path: z.string().optional(),
   list_endpoints: z.array(listEndpointSchema).optional(),
+  rate_limit: z.object({ requests: z.number(), per_seconds: z.number() }).optional(),
   oauth2: z
     .object({
       authorize_url: z.string(),
@@ -101,7 +104,7 @@ export const storedDefinitionSchema = z.object({
 export type StoredDefinition = z.infer<typeof storedDefinitionSchema>;
 
 export function toStoredDefinition(input: CustomConnectorInput): StoredDefinition {
-  const { oauth2, description, base_url, auth_type, header_name, validate_path, list_endpoints } = input;
+  const { oauth2, description, base_url, auth_type, header_name, validate_path, list_endpoints, rate_limit } = input;
   return {
     ...(description !== undefined ? { description } : {}),
     base_url,
@@ -109,6 +112,7 @@ export function toStoredDefinition(input: CustomConnectorInput): StoredDefinitio
     ...(header_name !== undefined ? { header_name } : {}),
     ...(validate_path !== undefined ? { validate_path } : {}),
     ...(list_endpoints?.length ? { list_endpoints } : {}),
+    ...(rate_limit ? { rate_limit } : {}),
     ...(oauth2
       ? {
           oauth2: {
@@ -180,7 +184,7 @@ export function customDefinition(row: { slug: string; name: string; definition: 
     baseUrl: d.base_url,
     ...(d.validate_path ? { validate: { path: d.validate_path } } : {}),
     errors: { messagePaths: ["error.message", "message", "error", "detail"] },
-    rateLimit: { requests: 10, perSeconds: 1 },
+    rateLimit: d.rate_limit ? { requests: d.rate_limit.requests, perSeconds: d.rate_limit.per_seconds } : { requests: 10, perSeconds: 1 },
     retryHeaders: [{ name: "Retry-After", format: "date-or-seconds" }],
     ...(d.oauth2
       ? {

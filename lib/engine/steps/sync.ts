@@ -140,7 +140,8 @@ export async function runSyncStep(step: SyncStep, ctx: RunContext, key: string):
     pages++;
     for (const item of pageItems(pagination, response.body)) {
       read++;
-      const itemContext = { ...context, record: item };
+      // A record's own fields are at the root (as in the mapping), and also under `record`.
+      const itemContext = { ...(item !== null && typeof item === "object" && !Array.isArray(item) ? item : {}), ...context, record: item };
       if (step.filter && !truthy(await evaluateExpression(step.filter, itemContext, "filter"))) {
         filtered++;
         continue;

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { createConnection } from "@/lib/connections/manage-connections";
+import { createCustomConnector } from "@/lib/connections/manage-custom-connectors";
+import { syncState } from "@/lib/db/schema";
+import { engineFixture, type EngineFixture } from "./testing/engine-fixture";
+
+// Syncs against a real paginated source and a real destination on 127.0.0.1.
+
+let f: EngineFixture;
+let source: { id: number; name: string; active: boolean }[] = [];
+let delivered: unknown[][] = [];
+let pageDelayMs = 0;
+let connectionId: string;
+
+beforeAll(async () => {
+  f = await engineFixture();
+  f.respond((req, res, recorded) => {
+    const url = new URL(req.url ?? "/", "http://x");
+    if (url.pathname === "/records") {
+      const from = Number(url.searchParams.get("cursor") ?? 0);
+      const size = Number(url.searchParams.get("limit") ?? 3);
+      const page = source.slice(from, from + size);
+      const next = from + size < source.length ? String(from + size) : null;
+      setTimeout(() => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ data: page, next }));
+      }, pageDelayMs);
+      return;
+    }
+    delivered.push(JSON.parse(recorded.body));
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end('{"ok":true}');
+  });
+  await createCustomConnector(f.actor, {
+    name: "Inventory",
+    base_url: f.sink.origin,
+    auth_type: "none",
+    rate_limit: { requests: 10_000, per_seconds: 1 },
+    list_endpoints: [
+      {
+        key: "records",
+        name: "Records",
+        path: "/records",
+        items_path: "data",
+        pagination: { style: "cursor", cursor_param: "cursor", next_cursor_path: "next", limit_param: "limit" },
+      },
+    ],
+  });
+  connectionId = (await createConnection(f.actor, { connector: "custom-inventory", name: "Inventory", credentials: {} })).id;
+});
+
+afterAll(async () => {
+  await f.close();
+});
+
+beforeEach(() => {
+  source = Array.from({ length: 8 }, (_, i) => ({ id: i + 1, name: `item ${i + 1}`, active: i % 4 !== 3 }));
+  delivered = [];
+  pageDelayMs = 0;
+});
+
+const syncFlow = (name: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  steps: [
+    {
+      key: "sync",
+      type: "sync",
+      source: { connector: "custom-inventory", action: "list_records", connection: connectionId, input: { limit: 3 } },
+      filter: "record.active",
+      mapping: { fields: { sku: "$string(id)", title: "$uppercase(name)" } },
+      destination: {
+        connector: "http",
+        action: "request",
+        connection: null,
+        input: { method: "POST", url: `${f.sink.origin}/dest`, body: "{{ records }}" },
+      },
+      batch_size: 2,
+      ...extra,
+    },
+  ],
+});
+
+describe("syncs", () => {
+  it("reads every page, filters, maps and writes in batches, counting records", async () => {
+    const flowId = await f.flow(syncFlow("Inventory to warehouse"));
+    const id = await f.run(flowId);
+    const execution = await f.execution(id);
+    expect(execution.status).toBe("succeeded");
+    expect(execution.recordsProcessed).toBe(8);
+    expect(delivered).toEqual([
+      [{ sku: "1", title: "ITEM 1" }, { sku: "2", title: "ITEM 2" }],
+      [{ sku: "3", title: "ITEM 3" }, { sku: "5", title: "ITEM 5" }],
+      [{ sku: "6", title: "ITEM 6" }, { sku: "7", title: "ITEM 7" }],
+    ]);
+    const [step] = await f.steps(id);
+    expect(step.output).toMatchObject({ pages: 3, read: 8, filtered: 2, written: 6 });
+  });
+
+  it("skips records already delivered, by dedup key, and delivers only new ones", async () => {
+    const flowId = await f.flow(syncFlow("Deduplicated", { dedup_key: "$string(id)" }));
+    await f.run(flowId);
+    expect(delivered.flat()).toHaveLength(6);
+    delivered = [];
+    await f.run(flowId);
+    expect(delivered).toEqual([]);
+    source.push({ id: 9, name: "item 9", active: true });
+    const third = await f.run(flowId);
+    expect(delivered).toEqual([[{ sku: "9", title: "ITEM 9" }]]);
+    const [step] = await f.steps(third);
+    expect(step.output).toMatchObject({ read: 9, duplicates: 6, written: 1 });
+  });
+
+  it("writes nothing when the mapped data is the same as last time", async () => {
+    source = source.slice(0, 2);
+    const flowId = await f.flow(syncFlow("Snapshot", { batch_size: 10 }));
+    await f.run(flowId);
+    expect(delivered).toHaveLength(1);
+    const second = await f.run(flowId);
+    expect(delivered).toHaveLength(1);
+    const [step] = await f.steps(second);
+    expect(step.output).toMatchObject({ unchanged: true, written: 0 });
+    source[0].name = "renamed";
+    await f.run(flowId);
+    expect(delivered).toHaveLength(2);
+  });
+
+  it("a run out of time keeps the cursor, and the next run continues from the next page", async () => {
+    pageDelayMs = 150;
+    const flowId = await f.flow(syncFlow("Slow source", { dedup_key: "$string(id)" }));
+    const { runFlowManually } = await import("./executions-service");
+    const { drainQueue } = await import("./drain");
+    const execution = await runFlowManually(f.actor, flowId, { payload: {} });
+    const first = await drainQueue(f.handle.db, { concurrency: 1, runBudgetMs: 200, ids: [execution.id], budgetMs: 300 });
+    expect(first.outcomes.requeued, JSON.stringify([first, await f.execution(execution.id), await f.steps(execution.id)])).toBe(1);
+    const [state] = await f.handle.db.select().from(syncState).where(eq(syncState.flowId, flowId));
+    expect(state?.cursor, JSON.stringify([await f.execution(execution.id), await f.steps(execution.id)])).toMatchObject({ url: expect.stringContaining("cursor=") });
+    for (let i = 0; i < 10 && (await f.execution(execution.id)).status !== "succeeded"; i++) {
+      await drainQueue(f.handle.db, { concurrency: 1, runBudgetMs: 200, ids: [execution.id], budgetMs: 300 });
+    }
+    expect((await f.execution(execution.id)).status).toBe("succeeded");
+    const skus = delivered.flat().map((r) => (r as { sku: string }).sku);
+    expect(skus.sort()).toEqual(["1", "2", "3", "5", "6", "7"]);
+    const [after] = await f.handle.db.select().from(syncState).where(eq(syncState.flowId, flowId));
+    expect(after.cursor).toBeNull();
+  });
+});
+
+describe("a connection's rate limit", () => {
+  it("is shared by the flows using it and makes the execution wait, not fail", async () => {
+    await createCustomConnector(f.actor, {
+      name: "Strict API",
+      base_url: f.sink.origin,
+      auth_type: "none",
+      rate_limit: { requests: 2, per_seconds: 3600 },
+    });
+    const strict = (await createConnection(f.actor, { connector: "custom-strict-api", name: "Strict", credentials: {} })).id;
+    const call = (key: string) => ({
+      key,
+      type: "action",
+      connector: "custom-strict-api",
+      action: "request",
+      connection: strict,
+      input: { method: "POST", url: "/dest", body: { key } },
+    });
+    const flowA = await f.flow({ name: "Uses strict A", steps: [call("one"), call("two")] });
+    const flowB = await f.flow({ name: "Uses strict B", steps: [call("three")] });
+    const a = await f.run(flowA);
+    expect((await f.execution(a)).status).toBe("succeeded");
+    const b = await f.run(flowB);
+    const waiting = await f.execution(b);
+    expect(waiting.status).toBe("queued");
+    expect(waiting.runAfter!.getTime()).toBeGreaterThan(Date.now() + 60_000);
+    expect(delivered.map((d) => (d as unknown as { key: string }).key)).toEqual(["one", "two"]);
+  });
+});
