@@ -21,6 +21,8 @@ export interface RunOptions {
   clock: () => number;
   /** Extra values templates may read as `env.*`. */
   env?: Record<string, unknown>;
+  /** False for a step test: nothing is written to execution_steps. */
+  persist?: boolean;
 }
 
 export class RunContext {
@@ -78,9 +80,15 @@ export class RunContext {
     this.pending.push(step);
   }
 
+  /** What was recorded and not yet written (a step test reads its result here). */
+  recorded(): readonly StepRecord[] {
+    return this.pending;
+  }
+
   /** Writes the step rows recorded so far (before a side effect, and at the end). */
   async flush(): Promise<void> {
     if (this.pending.length === 0) return;
+    if (this.options.persist === false) return;
     const rows = this.pending.splice(0).map((r) => toRow(this.execution.workspaceId, this.execution.id, r, this.secrets));
     await writeStepRows(this.db, rows);
   }
