@@ -1,10 +1,11 @@
 import { createDocument } from "zod-openapi";
 import { connectionPaths } from "./resources/connections";
+import { flowPaths } from "./resources/flows";
 import { workspacePaths } from "./resources/workspace";
 
 // The OpenAPI document is generated from the same zod schemas the handlers validate with;
 // each resource module contributes its paths here.
-const resourcePaths = [workspacePaths, connectionPaths];
+const resourcePaths = [workspacePaths, connectionPaths, flowPaths];
 
 export function openApiDocument() {
   return createDocument({
