@@ -14,7 +14,14 @@ import { authBadges, stateLabel, type ConnectorState } from "./catalog-model";
 export type MarketplaceConnector = Pick<
   ConnectorResponse,
   "slug" | "name" | "category" | "description" | "icon" | "docs_url" | "custom" | "configured_by_environment" | "auth" | "oauth"
-> & { state: ConnectorState };
+> & {
+  state: ConnectorState;
+  /** When a run of a flow using it last ended, and last succeeded (preformatted on the server). */
+  lastRun?: Moment | null;
+  lastSuccess?: Moment | null;
+};
+
+type Moment = { label: string; title: string };
 
 const STATE_STYLE: Record<ConnectorState["kind"], string> = {
   not_connected: "border-border bg-transparent text-muted-foreground",
@@ -78,9 +85,15 @@ export function ConnectorCard({ connector: c, canConnect }: { connector: Marketp
           ) : null}
           <div className="mt-auto flex flex-wrap items-center justify-between gap-2 pt-1">
             <StateBadge state={c.state} />
-            <dl className="flex gap-1 text-xs text-muted-foreground">
+            <dl className="grid grid-cols-[auto_1fr] gap-x-1 text-xs text-muted-foreground">
               <dt>Last sync:</dt>
-              <dd>No runs yet</dd>
+              <dd>{c.lastRun ? <time title={c.lastRun.title}>{c.lastRun.label}</time> : "No runs yet"}</dd>
+              {c.lastRun ? (
+                <>
+                  <dt>Data fresh as of:</dt>
+                  <dd>{c.lastSuccess ? <time title={c.lastSuccess.title}>{c.lastSuccess.label}</time> : "never (no run succeeded)"}</dd>
+                </>
+              ) : null}
             </dl>
           </div>
         </CardContent>

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { connections, flowSteps, flows } from "@/lib/db/schema";
-import type { Queryable } from "@/lib/db/types";
+import { queryRows, type Queryable } from "@/lib/db/types";
 import type { ConnectionRow } from "./present";
 
 export async function listConnectionRows(q: Queryable, workspaceId: string): Promise<ConnectionRow[]> {
@@ -37,4 +37,28 @@ export async function pauseFlows(q: Queryable, workspaceId: string, flowIds: str
     .update(flows)
     .set({ isActive: false, pausedReason: reason, updatedAt: new Date() })
     .where(and(eq(flows.workspaceId, workspaceId), inArray(flows.id, flowIds)));
+}
+
+/**
+ * Per connector used in this workspace's flows: when a run of those flows last ended, and
+ * when one last succeeded (how fresh the data it moved is).
+ */
+export async function lastRunsByConnector(
+  q: Queryable,
+  workspaceId: string,
+): Promise<Map<string, { lastRun: Date | null; lastSuccess: Date | null }>> {
+  const rows = await queryRows<{ connector: string; last_run: string | null; last_success: string | null }>(
+    q,
+    sql`select fs.connector,
+               max(e.completed_at) as last_run,
+               max(e.completed_at) filter (where e.status = 'succeeded') as last_success
+          from (select distinct flow_id, connector from flow_steps
+                 where workspace_id = ${workspaceId} and connector is not null) fs
+          join lateral (select status, completed_at from executions
+                         where flow_id = fs.flow_id and completed_at is not null and not dry_run
+                         order by created_at desc limit 200) e on true
+         group by fs.connector`,
+  );
+  const toDate = (v: string | Date | null) => (v ? new Date(v) : null);
+  return new Map(rows.map((r) => [r.connector, { lastRun: toDate(r.last_run), lastSuccess: toDate(r.last_success) }]));
 }

@@ -6,7 +6,8 @@ import { Marketplace } from "@/components/connectors/marketplace";
 import { PageHeader } from "@/components/shell/page-header";
 import { requireSession } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/types";
-import { listConnectionRows } from "@/lib/connections/connection-queries";
+import { formatRelative } from "@/components/relative-time";
+import { lastRunsByConnector, listConnectionRows } from "@/lib/connections/connection-queries";
 import { withUser } from "@/lib/db/scope";
 import { loadCatalog } from "./load-catalog";
 
@@ -15,11 +16,15 @@ export const metadata: Metadata = { title: "Connectors" };
 export default async function ConnectorsPage() {
   const session = await requireSession();
   const workspaceId = session.workspace.id;
-  const { catalog, connections } = await withUser({ userId: session.user.id, email: session.user.email }, async (tx) => ({
+  const { catalog, connections, runs } = await withUser({ userId: session.user.id, email: session.user.email }, async (tx) => ({
     catalog: await loadCatalog(tx, workspaceId),
     // Only what the cards count: never a row with its ciphertext.
     connections: (await listConnectionRows(tx, workspaceId)).map((r) => ({ connector: r.connector, status: r.status })),
+    runs: await lastRunsByConnector(tx, workspaceId),
   }));
+  // Formatted here, once: the same text on the server and in the browser.
+  const now = new Date();
+  const moment = (d: Date | null | undefined) => (d ? { label: formatRelative(d, now), title: d.toUTCString() } : null);
   const states = summarizeConnections(connections);
   const items = catalog.map((c) => ({
     slug: c.slug,
@@ -33,6 +38,8 @@ export default async function ConnectorsPage() {
     auth: c.auth,
     oauth: c.oauth,
     state: stateOf(states, c.slug),
+    lastRun: moment(runs.get(c.slug)?.lastRun),
+    lastSuccess: moment(runs.get(c.slug)?.lastSuccess),
   }));
 
   return (

@@ -158,4 +158,13 @@ describe("executions API", () => {
     expect((await f.handle.db.select().from(executions)).length).toBe(before);
     expect((await call(testStepRoute, { method: "POST", params: { id: flowId, key: "nope" }, body: {} })).status).toBe(404);
   });
+
+  it("the marketplace's last sync and freshness come from the runs of flows using the connector", async () => {
+    const { lastRunsByConnector } = await import("@/lib/connections/connection-queries");
+    const runs = await lastRunsByConnector(f.handle.db, f.actor.workspaceId);
+    const http = runs.get("http");
+    expect(http?.lastRun).toBeInstanceOf(Date);
+    expect(http?.lastSuccess).toBeInstanceOf(Date);
+    expect(runs.get("slack")).toBeUndefined();
+  });
 });
