@@ -14,6 +14,8 @@ export interface DrainOptions {
   budgetMs?: number;
   /** Each run's own budget before it checkpoints. */
   runBudgetMs?: number;
+  /** How long a claim (and each renewal) holds an execution; default 90 s. */
+  leaseMs?: number;
   /** Only these executions (e.g. the one just enqueued). */
   ids?: string[];
   clock?: () => number;
@@ -32,12 +34,13 @@ export async function drainQueue(db: Db, options: DrainOptions = {}): Promise<Dr
 
   const worker = async () => {
     while (clock() < deadline) {
-      const [execution] = await claimExecutions(db, { owner, limit: 1, ids: options.ids });
+      const [execution] = await claimExecutions(db, { owner, limit: 1, ids: options.ids, leaseMs: options.leaseMs });
       if (!execution) return;
       const outcome = await runExecution(db, execution, {
         owner,
         budgetMs: Math.min(options.runBudgetMs ?? DEFAULT_BUDGET_MS, Math.max(1000, deadline - clock())),
         clock,
+        leaseMs: options.leaseMs,
       });
       report.ran++;
       report.outcomes[outcome] = (report.outcomes[outcome] ?? 0) + 1;

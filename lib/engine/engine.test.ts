@@ -308,4 +308,43 @@ describe("leases", () => {
     expect((await f.execution(execution.id)).status).toBe("succeeded");
     expect(f.sink.requests.filter((r) => r.url === "/once")).toHaveLength(1);
   });
+
+  it("a worker that lost its lease mid-step stops before its next call and writes nothing", async () => {
+    const { runFlowManually } = await import("./executions-service");
+    const { runExecution } = await import("./run-execution");
+    const flowId = await f.flow({
+      name: "Stalled worker",
+      steps: [post(`${f.sink.origin}/s1`, { a: 1 }, { key: "s1" }), post(`${f.sink.origin}/s2`, { a: 2 }, { key: "s2" })],
+    });
+    const execution = await runFlowManually(f.actor, flowId, { payload: {} });
+    f.respond(async (req, res) => {
+      // While the first call is in flight, another worker takes the execution over.
+      if (req.url === "/s1") {
+        await f.handle.db.execute(sql`update executions set lease_owner = 'the-other-worker' where id = ${execution.id}`);
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end("{}");
+    });
+    const [claimed] = await claimExecutions(f.handle.db, { owner: "stalled", ids: [execution.id] });
+    expect(await runExecution(f.handle.db, claimed, { owner: "stalled" })).toBe("lost");
+    expect(f.sink.requests.map((r) => r.url)).toEqual(["/s1"]);
+    expect(await f.steps(execution.id)).toEqual([]);
+    expect((await f.execution(execution.id)).leaseOwner).toBe("the-other-worker");
+  });
+
+  it("an execution that keeps losing its worker is failed after three recoveries, saying why", async () => {
+    const flowId = await f.flow({ name: "Crashes every time", steps: [post(`${f.sink.origin}/x`, { a: 1 })] });
+    const { runFlowManually } = await import("./executions-service");
+    const execution = await runFlowManually(f.actor, flowId, { payload: {} });
+    for (let i = 1; i <= 4; i++) {
+      const [claimed] = await claimExecutions(f.handle.db, { owner: `doomed-${i}`, ids: [execution.id] });
+      expect(claimed, `claim ${i}`).toBeDefined();
+      await f.handle.db.execute(sql`update executions set lease_until = now() - interval '1 second' where id = ${execution.id}`);
+      expect(await requeueExpiredLeases(f.handle.db)).toBe(1);
+      const row = await f.execution(execution.id);
+      expect(row.recoveries).toBe(i);
+      expect(row.status).toBe(i < 4 ? "queued" : "failed");
+      expect(row.errorMessage).toMatch(i < 4 ? /worker .* was lost .* resumed/ : /lost 4 times/);
+    }
+  });
 });

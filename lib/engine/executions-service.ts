@@ -42,6 +42,7 @@ export function presentExecution(row: ExecutionRow) {
     error_message: row.errorMessage,
     records_processed: row.recordsProcessed,
     rerun_of: row.rerunOf,
+    recoveries: row.recoveries,
     created_at: row.createdAt.toISOString(),
     started_at: row.startedAt?.toISOString() ?? null,
     completed_at: row.completedAt?.toISOString() ?? null,

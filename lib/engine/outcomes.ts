@@ -45,3 +45,11 @@ export class FilteredOut extends Error {
     this.name = "FilteredOut";
   }
 }
+
+/** This run no longer holds the execution (cancelled, or taken over after its lease ran out). */
+export class LeaseLost extends Error {
+  constructor() {
+    super("The run lost its lease on the execution; it stops without writing anything more.");
+    this.name = "LeaseLost";
+  }
+}

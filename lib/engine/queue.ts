@@ -81,13 +81,28 @@ export async function renewLease(q: Queryable, id: string, owner: string, leaseM
   return rows.length > 0;
 }
 
-/** "Worker lost": running executions whose lease ran out go back to the queue. */
+/** After this many lost workers, the execution is failed instead of being tried again. */
+export const MAX_RECOVERIES = 3;
+
+/**
+ * "Worker lost": running executions whose lease ran out go back to the queue, saying so, and
+ * resume at their first unfinished step. One that keeps losing its worker (it crashes the
+ * process every time) is failed after MAX_RECOVERIES instead of looping forever.
+ */
 export async function requeueExpiredLeases(q: Queryable): Promise<number> {
-  const rows = await queryRows(
+  const rows = await queryRows<{ id: string; status: string }>(
     q,
-    sql`update executions set status = 'queued', lease_until = null, lease_owner = null, updated_at = now()
-         where status = 'running' and lease_until < now() returning id`,
+    sql`update executions set
+          status = case when recoveries + 1 >= ${MAX_RECOVERIES + 1} then 'failed' else 'queued' end,
+          recoveries = recoveries + 1,
+          error_message = case when recoveries + 1 >= ${MAX_RECOVERIES + 1}
+            then 'The worker running this execution was lost ' || (recoveries + 1) || ' times; it was stopped.'
+            else 'The worker running this execution was lost (its lease ran out at ' || to_char(lease_until at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || '); it resumed from the first unfinished step.' end,
+          completed_at = case when recoveries + 1 >= ${MAX_RECOVERIES + 1} then now() else completed_at end,
+          lease_until = null, lease_owner = null, updated_at = now()
+         where status = 'running' and lease_until < now() returning id, status`,
   );
+  if (rows.length) console.warn(`[engine] re-queued ${rows.filter((r) => r.status === "queued").length} execution(s) whose worker was lost`);
   return rows.length;
 }
 

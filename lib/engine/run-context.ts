@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/types";
 import type { FlowDefinition } from "@/lib/flows/definition";
-import { Checkpoint } from "./outcomes";
-import type { ExecutionRow } from "./queue";
+import { Checkpoint, LeaseLost } from "./outcomes";
+import { DEFAULT_LEASE_MS, renewLease, type ExecutionRow } from "./queue";
 import { toRow, writeStepRows, type StepRecord } from "./step-log";
 
 // Everything one run of an execution carries: what earlier steps produced (from this run or,
@@ -23,6 +23,8 @@ export interface RunOptions {
   env?: Record<string, unknown>;
   /** False for a step test: nothing is written to execution_steps. */
   persist?: boolean;
+  /** How long a renewed lease lasts. */
+  leaseMs?: number;
 }
 
 export class RunContext {
@@ -85,10 +87,36 @@ export class RunContext {
     return this.pending;
   }
 
-  /** Writes the step rows recorded so far (before a side effect, and at the end). */
-  async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
+  /**
+   * Renews the lease, or throws LeaseLost when this run no longer holds the execution. Called
+   * before every effect outside Junction and before writing step rows, so a worker that stalled
+   * past its lease (while another finished the execution) neither repeats a call nor
+   * overwrites the log.
+   */
+  async holdLease(): Promise<void> {
     if (this.options.persist === false) return;
+    const held = await renewLease(this.db, this.execution.id, this.options.owner, this.options.leaseMs ?? DEFAULT_LEASE_MS);
+    if (!held) {
+      this.pending.length = 0;
+      throw new LeaseLost();
+    }
+  }
+
+  /** Before a side effect: the lease is still ours, and what happened so far is on disk. */
+  async beforeSideEffect(): Promise<void> {
+    await this.holdLease();
+    await this.write();
+  }
+
+  /** Writes the step rows recorded so far (at the end, or before a checkpoint). */
+  async flush(): Promise<void> {
+    if (this.pending.length === 0 || this.options.persist === false) return;
+    await this.holdLease();
+    await this.write();
+  }
+
+  private async write(): Promise<void> {
+    if (this.pending.length === 0 || this.options.persist === false) return;
     const rows = this.pending.splice(0).map((r) => toRow(this.execution.workspaceId, this.execution.id, r, this.secrets));
     await writeStepRows(this.db, rows);
   }

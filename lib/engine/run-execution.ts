@@ -3,7 +3,7 @@ import { alerts, executionSteps, executions } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { flowVersionDefinition } from "@/lib/flows/flow-store";
 import type { FlowDefinition } from "@/lib/flows/definition";
-import { Checkpoint, FilteredOut, StepFailure } from "./outcomes";
+import { Checkpoint, FilteredOut, LeaseLost, StepFailure } from "./outcomes";
 import type { ExecutionRow } from "./queue";
 import { nextRetryAt } from "./retry-policy";
 import { RunContext, type DoneStep, type RunOptions } from "./run-context";
@@ -96,13 +96,21 @@ export async function runExecution(
     budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
     clock,
     env: options.env,
+    leaseMs: options.leaseMs,
   });
   const durationMs = () => clock() - (execution.startedAt?.getTime() ?? ctx.startedAt);
 
   try {
     await runSteps(definition.steps, ctx);
-  } catch (error) {
     await ctx.flush();
+  } catch (error) {
+    if (error instanceof LeaseLost) return "lost";
+    try {
+      await ctx.flush();
+    } catch (flushError) {
+      if (flushError instanceof LeaseLost) return "lost";
+      throw flushError;
+    }
     if (error instanceof FilteredOut) {
       const ok = await finish(db, execution, options.owner, { status: "succeeded", completedAt: ctx.now(), durationMs: durationMs() });
       if (ok && !execution.dryRun) await resolveFailureAlert(db, execution);
@@ -143,7 +151,6 @@ export async function runExecution(
     }
     return ok ? "failed" : "lost";
   }
-  await ctx.flush();
   const ok = await finish(db, execution, options.owner, {
     status: "succeeded",
     errorMessage: null,

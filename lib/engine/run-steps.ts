@@ -1,5 +1,5 @@
 import type { Step } from "@/lib/flows/definition";
-import { Checkpoint, FilteredOut, StepFailure } from "./outcomes";
+import { Checkpoint, FilteredOut, LeaseLost, StepFailure } from "./outcomes";
 import type { RunContext } from "./run-context";
 import { stepHandlers } from "./steps";
 
@@ -53,7 +53,7 @@ export async function runStep(step: Step, ctx: RunContext, prefix = ""): Promise
     });
     if (result.sideEffect) await ctx.flush();
   } catch (error) {
-    if (error instanceof Checkpoint || error instanceof FilteredOut) throw error;
+    if (error instanceof Checkpoint || error instanceof FilteredOut || error instanceof LeaseLost) throw error;
     const failure = error instanceof StepFailure ? error : null;
     ctx.record({
       stepKey: key,

@@ -29,6 +29,8 @@ export const executions = pgTable(
     runAfter: ts("run_after"),
     leaseUntil: ts("lease_until"),
     leaseOwner: text("lease_owner"),
+    // How many times a worker was lost while running it (its lease ran out).
+    recoveries: integer("recoveries").notNull().default(0),
     recordsProcessed: integer("records_processed").notNull().default(0),
     errorMessage: text("error_message"),
     // Checksum of the mapped data a sync wrote, to skip an identical write next time.

@@ -7,7 +7,7 @@ import type { StepResult } from "../run-steps";
 export async function runActionStep(step: ActionStep, ctx: RunContext, key: string): Promise<StepResult> {
   const input = await evaluateTemplate(step.input, ctx.expressionContext(), "input");
   // Anything recorded before a call that writes outside must be on disk first.
-  await ctx.flush();
+  await ctx.beforeSideEffect();
   const result = await callAction(ctx, {
     connector: step.connector,
     action: step.action,

@@ -69,7 +69,7 @@ export async function runSyncStep(step: SyncStep, ctx: RunContext, key: string):
       { ...context, records: fresh.records, record: fresh.records[0] },
       "destination.input",
     );
-    await ctx.flush();
+    await ctx.beforeSideEffect();
     await callAction(ctx, {
       connector: step.destination.connector,
       action: step.destination.action,
