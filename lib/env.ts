@@ -40,6 +40,8 @@ export const envSchema = z
         ),
     ),
     JUNCTION_API_RATE_LIMIT: optional(z.coerce.number().int().min(1).max(1_000_000)).default(600),
+    /** How long one run of an execution may go before it checkpoints (below the platform's function limit). */
+    JUNCTION_RUN_BUDGET_MS: optional(z.coerce.number().int().min(1000).max(15 * 60_000)).default(50_000),
     CRON_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
     JUNCTION_PUBLIC_URL: optional(z.string().url("must be an absolute URL")),
     NEXT_PUBLIC_SUPABASE_URL: optional(z.string().url("must be an absolute URL")),

@@ -25,8 +25,18 @@ export const connectionCreateSchema = z
   })
   .meta({ id: "ConnectionCreate" });
 
+export const rateLimitOverrideSchema = z.strictObject({
+  requests: z.number().int().min(1).max(100_000),
+  per_seconds: z.number().int().min(1).max(86_400),
+});
+
 export const connectionUpdateSchema = z
-  .strictObject({ name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters") })
+  .strictObject({
+    name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters").optional(),
+    /** Overrides the connector's declared rate limit for this connection; null restores it. */
+    rate_limit: rateLimitOverrideSchema.nullable().optional(),
+  })
+  .refine((v) => v.name !== undefined || v.rate_limit !== undefined, "send name or rate_limit")
   .meta({ id: "ConnectionUpdate" });
 
 function requireWriter(actor: Actor): void {
@@ -178,25 +188,36 @@ export async function validateConnection(actor: Actor, id: string): Promise<Conn
   return presentConnection(updated, usedBy);
 }
 
-export async function renameConnection(actor: Actor, id: string, raw: unknown): Promise<ConnectionResponse> {
+/** Renames a connection and/or sets its own rate limit. */
+export async function updateConnection(actor: Actor, id: string, raw: unknown): Promise<ConnectionResponse> {
   requireWriter(actor);
   const parsed = connectionUpdateSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue.code === "unrecognized_keys" ? issue.keys[0] : issue.path.join(".");
-    throw new ValidationError(`${field}: ${issue.code === "unrecognized_keys" ? "unknown field" : issue.message}`, field);
+    throw new ValidationError(`${field ? `${field}: ` : ""}${issue.code === "unrecognized_keys" ? "unknown field" : issue.message}`, field || undefined);
   }
+  const { name, rate_limit } = parsed.data;
   const { row, usedBy } = await loadConnection(actor, id);
-  if (parsed.data.name !== row.name && (await asUser(actor, (tx) => isNameTaken(tx, actor.workspaceId, parsed.data.name)))) {
-    throw conflict(`A connection named "${parsed.data.name}" already exists in this workspace.`);
+  if (name !== undefined && name !== row.name && (await asUser(actor, (tx) => isNameTaken(tx, actor.workspaceId, name)))) {
+    throw conflict(`A connection named "${name}" already exists in this workspace.`);
   }
+  const metadata = { ...(row.metadata as Record<string, unknown>) };
+  if (rate_limit === null) delete metadata.rate_limit;
+  else if (rate_limit) metadata.rate_limit = rate_limit;
   const updated = await asUser(actor, async (tx) => {
     const [u] = await tx
       .update(connections)
-      .set({ name: parsed.data.name, updatedAt: new Date() })
+      .set({ ...(name !== undefined ? { name } : {}), metadata, updatedAt: new Date() })
       .where(and(eq(connections.id, row.id), eq(connections.workspaceId, actor.workspaceId)))
       .returning();
     return u;
+  }).catch((error: unknown) => {
+    // Two renames racing to the same name: the unique index decides.
+    if (String((error as { cause?: { code?: string } }).cause?.code) === "23505") {
+      throw conflict(`A connection named "${name}" already exists in this workspace.`);
+    }
+    throw error;
   });
   return presentConnection(updated, usedBy);
 }

@@ -16,6 +16,7 @@ export const connectionSchema = z
     last_validated_at: z.string().nullable(),
     created_at: z.string(),
     updated_at: z.string(),
+    rate_limit: z.object({ requests: z.number(), per_seconds: z.number() }).nullable(),
     used_by: z.array(z.object({ flow_id: z.string().uuid(), name: z.string() })).optional(),
   })
   .meta({ id: "Connection" });
@@ -26,7 +27,11 @@ export type ConnectionRow = typeof connections.$inferSelect;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function presentConnection(row: ConnectionRow, usedBy?: { flowId: string; name: string }[]): ConnectionResponse {
-  const metadata = (row.metadata ?? {}) as { auth_type?: string; account_label?: string };
+  const metadata = (row.metadata ?? {}) as {
+    auth_type?: string;
+    account_label?: string;
+    rate_limit?: { requests: number; per_seconds: number };
+  };
   return {
     id: row.id,
     connector: row.connector,
@@ -35,6 +40,7 @@ export function presentConnection(row: ConnectionRow, usedBy?: { flowId: string;
     status: row.status,
     status_reason: row.statusReason,
     account_label: metadata.account_label ?? null,
+    rate_limit: metadata.rate_limit ?? null,
     expires_at: iso(row.expiresAt),
     last_validated_at: iso(row.lastValidatedAt),
     created_at: row.createdAt.toISOString(),

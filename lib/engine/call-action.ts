@@ -1,4 +1,6 @@
+import { and, eq, sql } from "drizzle-orm";
 import { ValidationError, ApiError } from "@/lib/api/errors";
+import { connections } from "@/lib/db/schema";
 import { hitRateLimit } from "@/lib/api/rate-limit";
 import { resolveConnector } from "@/lib/connections/resolve-connector";
 import { secretValues, type StoredCredentials } from "@/lib/connections/sealed-credentials";
@@ -62,6 +64,15 @@ async function credentialsFor(ctx: RunContext, connectionId: string, rejectedAcc
   }
 }
 
+/** A rate limit the user set on the connection, overriding the connector's declared one. */
+async function connectionRateLimit(ctx: RunContext, connectionId: string): Promise<{ requests: number; per_seconds: number } | null> {
+  const [row] = await ctx.db
+    .select({ limit: sql<{ requests: number; per_seconds: number } | null>`${connections.metadata} -> 'rate_limit'` })
+    .from(connections)
+    .where(and(eq(connections.id, connectionId), eq(connections.workspaceId, ctx.execution.workspaceId)));
+  return row?.limit ?? null;
+}
+
 function prepare(def: ConnectorDefinition, action: ActionDefinition, call: ActionCall, stored: StoredCredentials | null) {
   try {
     return prepareAction(def, action, call.input, {
@@ -111,11 +122,12 @@ export async function openAction(ctx: RunContext, call: ActionCall): Promise<Ope
   async function send(first: HttpRequest) {
     let current = first;
     if (call.connection) {
+      const own = await connectionRateLimit(ctx, call.connection);
       const limit = await hitRateLimit(ctx.db, {
         workspaceId: ctx.execution.workspaceId,
         bucket: `connection:${call.connection}`,
-        limit: def.rateLimit.requests,
-        windowMs: def.rateLimit.perSeconds * 1000,
+        limit: own?.requests ?? def.rateLimit.requests,
+        windowMs: (own?.per_seconds ?? def.rateLimit.perSeconds) * 1000,
       });
       if (!limit.allowed) throw new Checkpoint(`${def.name}'s rate limit is reached; continuing when it resets.`, limit.resetAt);
     }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/types";
+import { loadEnv } from "@/lib/env";
 import { claimExecutions, releaseDueRetries, requeueExpiredLeases } from "./queue";
 import { DEFAULT_BUDGET_MS, runExecution, type RunOutcome } from "./run-execution";
 
@@ -38,7 +39,7 @@ export async function drainQueue(db: Db, options: DrainOptions = {}): Promise<Dr
       if (!execution) return;
       const outcome = await runExecution(db, execution, {
         owner,
-        budgetMs: Math.min(options.runBudgetMs ?? DEFAULT_BUDGET_MS, Math.max(1000, deadline - clock())),
+        budgetMs: Math.min(options.runBudgetMs ?? loadEnv().JUNCTION_RUN_BUDGET_MS, Math.max(1000, deadline - clock())),
         clock,
         leaseMs: options.leaseMs,
       });

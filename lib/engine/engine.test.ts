@@ -161,6 +161,26 @@ describe("hostile and broken input", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it("a step pointing at another workspace's connection fails, and that connection is never used", async () => {
+    const { createWorkspace } = await import("@/lib/db/queries/workspaces");
+    const { connections } = await import("@/lib/db/schema");
+    const other = await createWorkspace(f.handle.db, { name: "Other", ownerId: f.actor.userId });
+    const [theirs] = await f.handle.db
+      .insert(connections)
+      .values({ workspaceId: other.id, connector: "http", name: "theirs", credentialsEnc: "jv1.x.y.z" })
+      .returning();
+    const flowId = await f.flow({ name: "Borrower", steps: [post(`${f.sink.origin}/x`, { a: 1 })] });
+    // The API refuses such a flow (flows.test.ts); stored behind its back, the engine refuses it too.
+    await f.handle.db.execute(
+      sql`update flow_versions set definition = jsonb_set(definition, '{steps,0,connection}', to_jsonb(${theirs.id}::text)) where flow_id = ${flowId}`,
+    );
+    const id = await f.run(flowId);
+    const execution = await f.execution(id);
+    expect(execution.status).toBe("failed");
+    expect(execution.errorMessage).toMatch(/no longer exists/);
+    expect(f.sink.requests).toHaveLength(0);
+  });
+
   it("an SSRF target is refused without retrying", async () => {
     const flowId = await f.flow({ name: "Metadata", steps: [post("http://169.254.169.254/latest/meta-data", { a: 1 })] });
     const id = await f.run(flowId);

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { alerts, executionSteps, executions } from "@/lib/db/schema";
+import { loadEnv } from "@/lib/env";
 import type { Db } from "@/lib/db/types";
 import { flowVersionDefinition } from "@/lib/flows/flow-store";
 import type { FlowDefinition } from "@/lib/flows/definition";
@@ -17,6 +18,7 @@ import { runSteps } from "./run-steps";
 
 export type RunOutcome = "succeeded" | "failed" | "retrying" | "requeued" | "lost";
 
+/** The default of JUNCTION_RUN_BUDGET_MS. */
 export const DEFAULT_BUDGET_MS = 50_000;
 
 // Flow versions never change once written, so their parsed definitions are cached.
@@ -93,7 +95,7 @@ export async function runExecution(
   const definition = await definitionOf(db, execution.flowId, execution.flowVersion);
   const ctx = new RunContext(db, execution, definition, await doneSteps(db, execution.id), {
     owner: options.owner,
-    budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
+    budgetMs: options.budgetMs ?? loadEnv().JUNCTION_RUN_BUDGET_MS,
     clock,
     env: options.env,
     leaseMs: options.leaseMs,

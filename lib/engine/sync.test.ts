@@ -182,7 +182,33 @@ describe("a connection's rate limit", () => {
     const b = await f.run(flowB);
     const waiting = await f.execution(b);
     expect(waiting.status).toBe("queued");
-    expect(waiting.runAfter!.getTime()).toBeGreaterThan(Date.now() + 60_000);
+    // The window is a fixed hour: it resets at the top of the hour.
+    expect(waiting.runAfter!.getTime()).toBeGreaterThan(Date.now());
+    expect(waiting.runAfter!.getTime()).toBeLessThanOrEqual(Date.now() + 3_600_000);
     expect(delivered.map((d) => (d as unknown as { key: string }).key)).toEqual(["one", "two"]);
+  });
+});
+
+describe("a rate limit set on the connection", () => {
+  it("overrides the connector's own", async () => {
+    const { updateConnection } = await import("@/lib/connections/manage-connections");
+    const own = (await createConnection(f.actor, { connector: "custom-inventory", name: "Inventory (slow lane)", credentials: {} })).id;
+    const updated = await updateConnection(f.actor, own, { rate_limit: { requests: 1, per_seconds: 3600 } });
+    expect(updated.rate_limit).toEqual({ requests: 1, per_seconds: 3600 });
+    const call = (key: string) => ({
+      key,
+      type: "action",
+      connector: "custom-inventory",
+      action: "request",
+      connection: own,
+      input: { method: "POST", url: "/dest", body: { key } },
+    });
+    const id = await f.run(await f.flow({ name: "Slow lane", steps: [call("one"), call("two")] }));
+    const execution = await f.execution(id);
+    expect(execution.status).toBe("queued");
+    expect(execution.runAfter!.getTime()).toBeGreaterThan(Date.now());
+    expect(execution.runAfter!.getTime()).toBeLessThanOrEqual(Date.now() + 3_600_000);
+    expect(delivered).toHaveLength(1);
+    expect((await updateConnection(f.actor, own, { rate_limit: null })).rate_limit).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import {
   connectionCreateSchema,
   connectionUpdateSchema,
   createConnection,
-  renameConnection,
+  updateConnection,
   revokeConnection,
   validateConnection,
 } from "@/lib/connections/manage-connections";
@@ -55,7 +55,7 @@ export async function renameConnectionAction(formData: FormData): Promise<Action
   if (!parsed.success) return actionFailure(fromZodError(parsed.error));
   const actor = actorOf(await requireSession());
   try {
-    const renamed = await renameConnection(actor, id.data, parsed.data);
+    const renamed = await updateConnection(actor, id.data, parsed.data);
     revalidate();
     return { ok: true, name: renamed.name };
   } catch (error) {

@@ -53,8 +53,8 @@ export const connectionPaths: ZodOpenApiPathsObject = {
       responses: { "200": ok("The connection", connectionSchema), ...errorResponses(401, 404, 429) },
     },
     patch: {
-      operationId: "renameConnection",
-      summary: "Rename a connection",
+      operationId: "updateConnection",
+      summary: "Rename a connection or set its own rate limit",
       requestParams: idParam,
       requestBody: body(connectionUpdateSchema),
       responses: { "200": ok("The connection", connectionSchema), ...errorResponses(400, 401, 403, 404, 409, 429) },
