@@ -1,0 +1,160 @@
+import { createHmac } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { executions, webhookEvents } from "@/lib/db/schema";
+import { engineFixture, type EngineFixture } from "@/lib/engine/testing/engine-fixture";
+import { createFlow, setFlowActive } from "@/lib/flows/flow-store";
+import { queryRows } from "@/lib/db/types";
+import { GET, POST } from "./route";
+
+let f: EngineFixture;
+const SECRET = "gh-webhook-secret-for-tests";
+let signedToken: string;
+let openToken: string;
+let signedFlow: string;
+
+const sign = (body: string) => `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
+
+async function deliver(token: string, body: string, headers: Record<string, string> = {}, method = "POST") {
+  const response = await (method === "GET" ? GET : POST)(
+    new Request(`http://127.0.0.1:3000/api/webhooks/${token}?source=test`, { method, body: method === "GET" ? undefined : body, headers }),
+    { params: Promise.resolve({ token }) },
+  );
+  return { status: response.status, body: await response.json() };
+}
+
+const counts = async () => {
+  const [row] = await queryRows<{ events: number; executions: number }>(
+    f.handle.db,
+    sql`select (select count(*)::int from webhook_events) as events, (select count(*)::int from executions) as executions`,
+  );
+  return row;
+};
+
+beforeAll(async () => {
+  f = await engineFixture();
+  const step = {
+    key: "post",
+    type: "action",
+    connector: "http",
+    action: "request",
+    connection: null,
+    input: { method: "POST", url: `${f.sink.origin}/in`, body: { action: "{{ trigger.body.action }}", who: "{{ trigger.headers.`x-github-event` }}" } },
+  };
+  const signed = await createFlow(f.actor, {
+    name: "GitHub issues",
+    active: true,
+    trigger: { type: "webhook", signature: { scheme: "github", secret: SECRET } },
+    steps: [step],
+  });
+  signedFlow = signed.row.id;
+  signedToken = signed.webhookToken!;
+  openToken = (await createFlow(f.actor, { name: "Open hook", active: true, trigger: { type: "webhook" }, steps: [] })).webhookToken!;
+});
+afterAll(async () => {
+  await f.close();
+});
+beforeEach(() => {
+  f.sink.requests.length = 0;
+});
+
+describe("POST /api/webhooks/{token}", () => {
+  it("stores the raw event and its queued execution before answering 202, and the flow then runs", async () => {
+    const body = JSON.stringify({ action: "opened", issue: { number: 7 } });
+    const result = await deliver(signedToken, body, {
+      "content-type": "application/json",
+      "x-hub-signature-256": sign(body),
+      "x-github-delivery": "d-1",
+      "x-github-event": "issues",
+    });
+    expect(result.status).toBe(202);
+    const [event] = await f.handle.db.select().from(webhookEvents).where(eq(webhookEvents.id, result.body.event_id));
+    expect(Buffer.from(event.rawBody).toString()).toBe(body);
+    expect(event.headers).toMatchObject({ "x-github-event": "issues", "x-hub-signature-256": sign(body) });
+    expect(event.query).toEqual({ source: "test" });
+    const [execution] = await f.handle.db.select().from(executions).where(eq(executions.id, result.body.execution_id));
+    expect(execution).toMatchObject({ status: "queued", triggerType: "webhook", eventId: event.id });
+    expect(f.sink.requests).toHaveLength(0);
+    await f.drain();
+    expect((await f.execution(result.body.execution_id)).status).toBe("succeeded");
+    expect(JSON.parse(f.sink.requests[0].body)).toEqual({ action: "opened", who: "issues" });
+  });
+
+  it("answers a repeated delivery 200 duplicate with the first execution, and runs nothing", async () => {
+    const body = JSON.stringify({ action: "closed" });
+    const headers = { "content-type": "application/json", "x-hub-signature-256": sign(body), "x-github-delivery": "d-2" };
+    const first = await deliver(signedToken, body, headers);
+    const before = await counts();
+    const again = await deliver(signedToken, body, headers);
+    expect(again).toMatchObject({ status: 200, body: { duplicate: true, execution_id: first.body.execution_id, dedup_window_seconds: 86400 } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses with the right status and stores nothing: bad token, wrong or missing signature, bad JSON, too big, wrong method, inactive flow", async () => {
+    const before = await counts();
+    const body = JSON.stringify({ action: "x" });
+    const cases: [Promise<{ status: number; body: { error: { code: string; message: string } } }>, number, RegExp][] = [
+      [deliver("A".repeat(43), body, { "content-type": "application/json" }), 404, /No webhook/],
+      [deliver("short", body), 404, /No webhook/],
+      [deliver(signedToken, body, { "content-type": "application/json", "x-hub-signature-256": sign(`${body} `) }), 401, /Signature/],
+      [deliver(signedToken, body, { "content-type": "application/json" }), 401, /Signature/],
+      [deliver(signedToken, "{not json", { "content-type": "application/json", "x-hub-signature-256": sign("{not json") }), 400, /JSON/],
+      [deliver(openToken, "x".repeat(2 * 1024 * 1024), { "content-type": "text/plain" }), 413, /larger/],
+      [deliver(openToken, "", {}, "GET"), 405, /accepts POST/],
+    ];
+    for (const [pending, status, message] of cases) {
+      const result = await pending;
+      expect(result.status, JSON.stringify(result.body)).toBe(status);
+      expect(result.body.error.message).toMatch(message);
+    }
+    await setFlowActive(f.actor, signedFlow, false);
+    const inactive = await deliver(signedToken, body, { "content-type": "application/json", "x-hub-signature-256": sign(body) });
+    expect(inactive).toMatchObject({ status: 404, body: { error: { code: "flow_inactive" } } });
+    await setFlowActive(f.actor, signedFlow, true);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("accepts form-encoded and raw bodies, and deduplicates unsigned repeats by body hash", async () => {
+    const form = await deliver(openToken, "a=1&b=two&b=three", { "content-type": "application/x-www-form-urlencoded" });
+    expect(form.status).toBe(202);
+    const [formRun] = await f.handle.db.select().from(executions).where(eq(executions.id, form.body.execution_id));
+    expect(formRun.triggerPayload).toMatchObject({ body: { a: "1", b: ["two", "three"] }, raw: "a=1&b=two&b=three" });
+    const raw = await deliver(openToken, "plain words", { "content-type": "text/plain" });
+    const [rawRun] = await f.handle.db.select().from(executions).where(eq(executions.id, raw.body.execution_id));
+    expect(rawRun.triggerPayload).toMatchObject({ body: "plain words", raw: "plain words" });
+    expect((await deliver(openToken, "plain words", { "content-type": "text/plain" })).body).toMatchObject({ duplicate: true });
+  });
+
+  it("a __proto__ key is just data", async () => {
+    const body = '{"__proto__":{"polluted":true},"action":"opened"}';
+    const result = await deliver(signedToken, body, { "content-type": "application/json", "x-hub-signature-256": sign(body), "x-github-delivery": "d-proto" });
+    expect(result.status).toBe(202);
+    await f.drain();
+    expect((await f.execution(result.body.execution_id)).status).toBe("succeeded");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("events can be listed, read raw, replayed; rotating the token retires the old URL", async () => {
+    const { getWebhookEvent, listWebhookEvents, replayWebhookEvents, rotateWebhookToken, getWebhook } = await import(
+      "@/lib/webhooks/events-service"
+    );
+    const body = JSON.stringify({ action: "reopened" });
+    const sent = await deliver(signedToken, body, { "content-type": "application/json", "x-hub-signature-256": sign(body), "x-github-delivery": "d-replay" });
+    const listed = await listWebhookEvents(f.actor, { flow_id: signedFlow, limit: 2 });
+    expect(listed.data[0]).toMatchObject({ id: sent.body.event_id, method: "POST", content_type: "application/json" });
+    expect(listed.next_cursor).toBeTruthy();
+    const event = await getWebhookEvent(f.actor, sent.body.event_id);
+    expect(event).toMatchObject({ body, body_encoding: "utf8", headers: { "x-github-delivery": "d-replay" } });
+    const [replayed] = await replayWebhookEvents(f.actor, { event_ids: [sent.body.event_id] });
+    expect(replayed).not.toBe(sent.body.execution_id);
+    const [row] = await f.handle.db.select().from(executions).where(eq(executions.id, replayed));
+    expect(row.triggerPayload).toMatchObject({ body: { action: "reopened" }, replayed: true });
+    expect((await getWebhook(f.actor, signedFlow)).signature_scheme).toBe("github");
+
+    const fresh = await rotateWebhookToken(f.actor, signedFlow);
+    const headers = (b: string, id: string) => ({ "content-type": "application/json", "x-hub-signature-256": sign(b), "x-github-delivery": id });
+    expect((await deliver(signedToken, body, headers(body, "d-old"))).status).toBe(404);
+    expect((await deliver(fresh, body, headers(body, "d-new"))).status).toBe(202);
+    signedToken = fresh;
+  });
+});
