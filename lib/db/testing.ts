@@ -15,7 +15,7 @@ export function testingOnServer(): boolean {
   return Boolean(process.env.TEST_DATABASE_URL);
 }
 
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const handle = await openDatabase({ kind: "pglite", dataDir: null });
@@ -45,6 +45,8 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const handle = await openDatabase({ kind: "postgres", url: url.toString(), max: 5 });
   return {
     ...handle,
+    /** For tests that start another process on the same database. */
+    url: url.toString(),
     async close() {
       await handle.close();
       const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
