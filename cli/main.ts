@@ -7,6 +7,8 @@ import { checkEnvCommand } from "./commands/check-env";
 import { flowsExportCommand, flowsImportCommand } from "./commands/flows-transfer";
 import { keysRotateCommand } from "./commands/keys-rotate";
 import { migrateCommand } from "./commands/migrate";
+import { tickCommand } from "./commands/tick";
+import { workerCommand } from "./commands/worker";
 import { workspaceCreateCommand } from "./commands/workspace-create";
 import { processIo, UsageError, type CliIo } from "./io";
 
@@ -18,6 +20,8 @@ export const commands: Command[] = [
   flowsImportCommand,
   flowsExportCommand,
   checkEnvCommand,
+  tickCommand,
+  workerCommand,
 ];
 
 function overview(): string {

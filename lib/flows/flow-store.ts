@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
-import { Cron } from "croner";
+import { nextRunAt } from "@/lib/scheduler/schedule";
 import { forbidden, fromZodError, notFound } from "@/lib/api/errors";
 import { roleAtLeast, type Actor } from "@/lib/auth/types";
 import { encryptSecret } from "@/lib/crypto";
@@ -36,9 +36,10 @@ export function hashWebhookToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-function nextScheduledRun(definition: FlowDefinition, now: Date): Date | null {
+/** The next slot of an active schedule, spread by the flow's stable offset (lib/scheduler/schedule.ts). */
+function nextScheduledRun(definition: FlowDefinition, flowId: string, now: Date): Date | null {
   if (definition.trigger.type !== "schedule" || !definition.active) return null;
-  return new Cron(definition.trigger.cron, { timezone: definition.trigger.timezone, paused: true }).nextRun(now);
+  return nextRunAt(definition.trigger.cron, definition.trigger.timezone, flowId, now);
 }
 
 async function materializeSteps(tx: Tx, workspaceId: string, flowId: string, definition: FlowDefinition): Promise<void> {
@@ -131,16 +132,18 @@ export async function createFlow(actor: Actor, raw: unknown, now = new Date()): 
   const definition = parseFlowDefinition(raw);
   return asUser(actor, async (tx) => {
     throwFirstIssue(await findFlowIssues(tx, actor.workspaceId, definition));
+    const flowId = randomUUID();
     const [row] = await tx
       .insert(flows)
       .values({
+        id: flowId,
         workspaceId: actor.workspaceId,
         name: definition.name,
         description: definition.description,
         isActive: definition.active,
         triggerType: definition.trigger.type,
         trigger: storedDefinition(definition).trigger,
-        nextRunAt: nextScheduledRun(definition, now),
+        nextRunAt: nextScheduledRun(definition, flowId, now),
         version: 1,
         retryPolicy: definition.retry ?? null,
         createdBy: actor.userId,
@@ -199,7 +202,7 @@ export async function updateFlow(actor: Actor, id: string, raw: unknown, now = n
         isActive: definition.active,
         triggerType: definition.trigger.type,
         trigger: storedDefinition(definition).trigger,
-        nextRunAt: nextScheduledRun(definition, now),
+        nextRunAt: nextScheduledRun(definition, id, now),
         version,
         retryPolicy: definition.retry ?? null,
         pausedReason: definition.active ? null : current.row.pausedReason,
@@ -230,7 +233,7 @@ export async function setFlowActive(actor: Actor, id: string, active: boolean, n
       .set({
         isActive: active,
         pausedReason: null,
-        nextRunAt: nextScheduledRun({ ...definition, active }, now),
+        nextRunAt: nextScheduledRun({ ...definition, active }, id, now),
         updatedAt: now,
       })
       .where(eq(flows.id, id))

@@ -174,6 +174,19 @@ describe("/api/v1/flows", () => {
     expect((await call(list, strangerKey)).body.data).toEqual([]);
   });
 
+  it("an active schedule gets its next run, spread by the flow's own offset", async () => {
+    const { nextRunAt, scheduleOffsetSeconds } = await import("@/lib/scheduler/schedule");
+    const before = new Date();
+    const created = await call(create, key, {
+      method: "POST",
+      body: { name: "Hourly digest", active: true, trigger: { type: "schedule", cron: "0 * * * *" }, steps: [] },
+    });
+    expect(created.status).toBe(201);
+    const next = new Date(created.body.next_run_at);
+    expect(next.getTime()).toBe(nextRunAt("0 * * * *", "UTC", created.body.id, before)?.getTime());
+    expect(next.getUTCMinutes() * 60 + next.getUTCSeconds()).toBe(scheduleOffsetSeconds("0 * * * *", created.body.id));
+  });
+
   it("never answers the signing secret", () => {
     for (const body of bodies) expect(body).not.toContain(SECRET);
   });
