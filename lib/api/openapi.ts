@@ -1,11 +1,12 @@
 import { createDocument } from "zod-openapi";
+import { alertPaths } from "./resources/alerts";
 import { connectionPaths } from "./resources/connections";
 import { flowPaths } from "./resources/flows";
 import { workspacePaths } from "./resources/workspace";
 
 // The OpenAPI document is generated from the same zod schemas the handlers validate with;
 // each resource module contributes its paths here.
-const resourcePaths = [workspacePaths, connectionPaths, flowPaths];
+const resourcePaths = [workspacePaths, connectionPaths, flowPaths, alertPaths];
 
 export function openApiDocument() {
   return createDocument({

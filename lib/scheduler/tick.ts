@@ -1,13 +1,15 @@
 import type { Db } from "@/lib/db/types";
 import { drainQueue, recoverQueue, type DrainReport } from "@/lib/engine/drain";
 import { enqueueDueSchedules } from "./enqueue-due";
+import { notifyOpenAlerts } from "@/lib/alerts/notify";
 import { purgeExpiredData, type PurgeReport } from "./retention";
 
 // One tick of the hub's clock, in this order:
 //   1. due schedules are enqueued (one execution per flow and slot, idempotent);
 //   2. executions whose worker was lost and retries that are due go back to the queue;
 //   3. the queue is drained within the time budget;
-//   4. data past retention is purged — at most once an hour per process (or when asked).
+//   4. data past retention is purged — at most once an hour per process (or when asked);
+//   5. alerts that opened or resolved are sent to the workspace's notification channels.
 // Embedded mode runs it in-process every few seconds; elsewhere Vercel Cron (GET
 // /api/cron/tick), any cron, `junction tick` or `junction worker` calls it. Any number of
 // ticks may run at once: schedules are deduplicated per slot and claims use SKIP LOCKED.
@@ -58,6 +60,12 @@ export async function runTick(db: Db, options: TickOptions = {}): Promise<TickRe
       lastPurgeAt = 0; // try again next tick
       console.error("[scheduler] retention purge failed:", error instanceof Error ? error.message.slice(0, 200) : "unknown");
     }
+  }
+  // Alerts opened (or resolved) by what just ran go out to the workspace's channels.
+  try {
+    await notifyOpenAlerts(db);
+  } catch (error) {
+    console.error("[scheduler] alert notifications failed:", error instanceof Error ? error.message.slice(0, 200) : "unknown");
   }
   return { scheduled, ...recovered, ...drained, purged, durationMs: Date.now() - started };
 }
