@@ -141,7 +141,8 @@ export async function openAction(ctx: RunContext, call: ActionCall): Promise<Ope
           {
             credentials,
             secrets: ctx.secrets,
-            timeoutMs: Math.max(1000, Math.min(MAX_CALL_TIMEOUT_MS, ctx.remainingMs())),
+            // Whole milliseconds: the HTTP layer refuses a fractional timeout.
+            timeoutMs: Math.ceil(Math.max(1000, Math.min(MAX_CALL_TIMEOUT_MS, ctx.remainingMs()))),
             maxResponseBytes: MAX_RESPONSE_BYTES,
           },
         );

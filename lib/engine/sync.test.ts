@@ -142,16 +142,18 @@ describe("syncs", () => {
     };
     expect(await runOnce()).toBe("requeued");
     const [state] = await f.handle.db.select().from(syncState).where(eq(syncState.flowId, flowId));
-    expect(state.cursor).toMatchObject({ url: expect.stringContaining("cursor=6") });
-    expect(delivered.flat()).toHaveLength(5);
+    // Record 6 (page 2) was read but not written: the next run starts again at page 2.
+    expect(state.cursor).toMatchObject({ url: expect.stringContaining("cursor=3") });
+    expect(delivered.flat()).toHaveLength(4);
     expect(await runOnce()).toBe("succeeded");
     const skus = delivered.flat().map((r) => (r as { sku: string }).sku);
     expect(skus).toEqual(["1", "2", "3", "5", "6", "7"]);
     const [after] = await f.handle.db.select().from(syncState).where(eq(syncState.flowId, flowId));
     expect(after.cursor).toBeNull();
-    // The source was read once: pages 1 and 2 in the first run, page 3 in the second.
+    // Pages 1 and 2 in the first run; page 2 again (its record 6 was not yet written) and 3 in the second.
     expect(f.sink.requests.filter((r) => r.url.startsWith("/records")).map((r) => r.url)).toEqual([
       "/records?limit=3",
+      "/records?limit=3&cursor=3",
       "/records?limit=3&cursor=3",
       "/records?limit=3&cursor=6",
     ]);
@@ -211,4 +213,38 @@ describe("a rate limit set on the connection", () => {
     expect(delivered).toHaveLength(1);
     expect((await updateConnection(f.actor, own, { rate_limit: null })).rate_limit).toBeNull();
   });
+});
+
+describe("a sync that hits its connection's rate limit", () => {
+  it("stops where nothing is lost and finishes in later runs", async () => {
+    source = Array.from({ length: 12 }, (_, i) => ({ id: i + 1, name: `item ${i + 1}`, active: true }));
+    await createCustomConnector(f.actor, {
+      name: "Tight source",
+      base_url: f.sink.origin,
+      auth_type: "none",
+      rate_limit: { requests: 2, per_seconds: 1 },
+      list_endpoints: [
+        {
+          key: "records",
+          name: "Records",
+          path: "/records",
+          items_path: "data",
+          pagination: { style: "cursor", cursor_param: "cursor", next_cursor_path: "next", limit_param: "limit" },
+        },
+      ],
+    });
+    const tight = (await createConnection(f.actor, { connector: "custom-tight-source", name: "Tight", credentials: {} })).id;
+    const flow = syncFlow("Rate limited sync", { dedup_key: "$string(id)" });
+    (flow.steps[0] as { source: Record<string, unknown> }).source = { connector: "custom-tight-source", action: "list_records", connection: tight, input: { limit: 3 } };
+    const flowId = await f.flow(flow);
+    const id = await f.run(flowId);
+    expect((await f.execution(id)).status).toBe("queued");
+    for (let i = 0; i < 8 && (await f.execution(id)).status !== "succeeded"; i++) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      await f.drain();
+    }
+    expect((await f.execution(id)).status).toBe("succeeded");
+    const skus = delivered.flat().map((r) => Number((r as { sku: string }).sku));
+    expect(skus).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  }, 30_000);
 });

@@ -127,34 +127,54 @@ export async function runSyncStep(step: SyncStep, ctx: RunContext, key: string):
       .onConflictDoUpdate({ target: syncState.flowId, set: { cursor: value, updatedAt: new Date() } });
   };
 
-  while (request) {
-    if (ctx.remainingMs() <= 0) {
-      // Write what is mapped, remember where to go on, and continue in a new run.
-      await takeBatch();
-      if (held) await writeBatch(held);
-      await saveCursor(request);
-      await countProcessed();
-      throw new Checkpoint(`Sync "${step.key}" continues from page ${pages + 1} in a new run.`);
-    }
-    const response = await source.send(request);
-    pages++;
-    for (const item of pageItems(pagination, response.body)) {
-      read++;
-      // A record's own fields are at the root (as in the mapping), and also under `record`.
-      const itemContext = { ...(item !== null && typeof item === "object" && !Array.isArray(item) ? item : {}), ...context, record: item };
-      if (step.filter && !truthy(await evaluateExpression(step.filter, itemContext, "filter"))) {
-        filtered++;
-        continue;
+  // The page holding the oldest record not yet written: where a stopped run resumes, so
+  // nothing read but unwritten is lost (records of that page already written may be sent
+  // again; a dedup_key skips them).
+  let resumeFrom: HttpRequest | undefined;
+  let stopping = false;
+  const stop = async (at: HttpRequest | undefined, reason: string, runAfter: Date | null = null): Promise<never> => {
+    stopping = true;
+    await saveCursor(at);
+    await countProcessed();
+    throw new Checkpoint(reason, runAfter);
+  };
+
+  try {
+    while (request) {
+      if (ctx.remainingMs() <= 0) {
+        await stop(resumeFrom ?? request, `Sync "${step.key}" continues from page ${pages + 1} in a new run.`);
       }
-      if (step.dedup_key) {
-        const value = await evaluateExpression(step.dedup_key, itemContext, "dedup_key");
-        if (value === undefined || value === null || value === "") throw new NonRetriableError("dedup_key: a record has no value for it.");
-        keys.push(typeof value === "string" ? value : JSON.stringify(value));
+      const pageRequest: HttpRequest = request;
+      const response = await source.send(pageRequest);
+      pages++;
+      for (const item of pageItems(pagination, response.body)) {
+        read++;
+        // A record's own fields are at the root (as in the mapping), and also under `record`.
+        const itemContext = { ...(item !== null && typeof item === "object" && !Array.isArray(item) ? item : {}), ...context, record: item };
+        if (step.filter && !truthy(await evaluateExpression(step.filter, itemContext, "filter"))) {
+          filtered++;
+          continue;
+        }
+        if (step.dedup_key) {
+          const value = await evaluateExpression(step.dedup_key, itemContext, "dedup_key");
+          if (value === undefined || value === null || value === "") throw new NonRetriableError("dedup_key: a record has no value for it.");
+          keys.push(typeof value === "string" ? value : JSON.stringify(value));
+        }
+        batch.push(await applyMapping(step.mapping, item, itemContext, "mapping"));
+        resumeFrom ??= pageRequest;
+        if (batch.length >= step.batch_size) {
+          await takeBatch();
+          if (streaming) resumeFrom = undefined;
+        }
       }
-      batch.push(await applyMapping(step.mapping, item, itemContext, "mapping"));
-      if (batch.length >= step.batch_size) await takeBatch();
+      request = nextPageRequest(pagination, pageRequest, { json: response.body, headers: response.headers });
     }
-    request = nextPageRequest(pagination, request, { json: response.body, headers: response.headers });
+  } catch (error) {
+    // A rate limit on the source or the destination: stop where nothing is lost, resume later.
+    if (error instanceof Checkpoint && !stopping) {
+      await stop(resumeFrom ?? request, error.reason, error.runAfter);
+    }
+    throw error;
   }
   await takeBatch();
 
