@@ -11,7 +11,8 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Everything except build output, image optimisation and files served from public/.
-    "/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:ico|png|jpe?g|gif|webp|avif|svg|css|js|mjs|map|txt|xml|webmanifest|woff2?|ttf|otf)$).*)",
+    // Everything except build output, image optimisation, files served from public/, and the
+    // machine-to-machine endpoints (webhooks, the cron tick), which never carry a session.
+    "/((?!_next/static|_next/image|api/webhooks/|api/cron/|favicon\\.ico|.*\\.(?:ico|png|jpe?g|gif|webp|avif|svg|css|js|mjs|map|txt|xml|webmanifest|woff2?|ttf|otf)$).*)",
   ],
 };

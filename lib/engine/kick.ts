@@ -3,17 +3,38 @@ import { getDb } from "@/lib/db/client";
 import { drainQueue } from "./drain";
 
 // Start running just-enqueued executions without making the caller wait: after the response
-// (Next's after(), which is waitUntil on Vercel). Outside a request there is nothing to wait
-// for; the queue keeps the executions and the next tick (or worker) runs them.
+// (Next's after(), which is waitUntil on Vercel). Kicks coalesce: while this process is
+// draining, a new kick joins that drain instead of starting another (under a webhook load,
+// one drain per request would compete with the requests themselves). Outside a request there
+// is nothing to wait for; the queue keeps the executions and the next tick (or worker) runs them.
+
+let draining: Promise<void> | null = null;
+let again = false;
+
+function drainSoon(): Promise<void> {
+  if (draining) {
+    again = true;
+    return draining;
+  }
+  draining = (async () => {
+    try {
+      do {
+        again = false;
+        await drainQueue(await getDb(), { concurrency: 4, budgetMs: 30_000 });
+      } while (again);
+    } catch (error) {
+      console.error("[engine] could not start executions now:", error instanceof Error ? error.message.slice(0, 200) : "unknown");
+    } finally {
+      draining = null;
+    }
+  })();
+  return draining;
+}
+
 export function kickExecutions(ids: string[]): void {
+  if (ids.length === 0) return;
   try {
-    after(async () => {
-      try {
-        await drainQueue(await getDb(), { ids, concurrency: Math.min(ids.length, 4) });
-      } catch (error) {
-        console.error("[engine] could not start executions now:", error instanceof Error ? error.message.slice(0, 200) : "unknown");
-      }
-    });
+    after(drainSoon);
   } catch {
     // Not in a request (a script, a test): the tick picks them up.
   }

@@ -1,13 +1,12 @@
-import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { createHash, randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
 import { ApiError, notFound } from "@/lib/api/errors";
 import { readBodyCapped } from "@/lib/api/request";
 import type { SignatureSpec } from "@/lib/connectors/types";
 import { decryptSecret } from "@/lib/crypto";
 import { getKeyRing } from "@/lib/crypto/runtime";
-import { dedupKeys, flows, webhookEndpoints, webhookEvents } from "@/lib/db/schema";
+import { flows, webhookEndpoints } from "@/lib/db/schema";
 import { queryRows, type Db } from "@/lib/db/types";
-import { enqueueExecution } from "@/lib/engine/queue";
 import { readPath } from "@/lib/connectors/paths";
 import { hashWebhookToken } from "@/lib/flows/flow-store";
 import { keptHeaders } from "./keep-headers";
@@ -92,51 +91,46 @@ export async function ingestWebhook(db: Db, token: string, request: Request, now
   const dedupKey = dedupKeyOf(spec.scheme, config.dedup?.path, request.headers, body, raw);
   const scope = `webhook:${endpoint.id}`;
 
-  return db.transaction(async (tx) => {
-    // Claims the key, or re-claims one whose window has passed; nothing back means a repeat.
-    const claimed = await queryRows<{ key: string }>(
-      tx,
-      sql`insert into dedup_keys (workspace_id, scope, key, expires_at)
-          values (${endpoint.workspaceId}, ${scope}, ${dedupKey}, ${new Date(now.getTime() + windowSeconds * 1000).toISOString()})
-          on conflict (scope, key) do update set expires_at = excluded.expires_at, created_at = now(), execution_id = null
+  // One statement, so one implicit transaction and one round trip: claim the dedup key (or
+  // re-claim one whose window passed), and only if it was claimed store the event and its
+  // queued execution and note the execution on the key. Nothing comes back for a repeat.
+  const expiresAt = new Date(now.getTime() + windowSeconds * 1000).toISOString();
+  // Ids made here: sub-statements of one statement cannot see each other's rows, so the key
+  // records its execution when it is claimed.
+  const eventId = randomUUID();
+  const executionId = randomUUID();
+  const payload = { body, headers, query, raw: rawText.length <= 256 * 1024 ? rawText : rawText.slice(0, 256 * 1024) };
+  const [stored] = await queryRows<{ event_id: string | null; execution_id: string | null; previous: string | null }>(
+    db,
+    sql`with claim as (
+          insert into dedup_keys (workspace_id, scope, key, expires_at, execution_id)
+          values (${endpoint.workspaceId}, ${scope}, ${dedupKey}, ${expiresAt}, ${executionId})
+          on conflict (scope, key) do update
+            set expires_at = excluded.expires_at, created_at = now(), execution_id = excluded.execution_id
             where dedup_keys.expires_at <= ${now.toISOString()}
-          returning key`,
-    );
-    if (claimed.length === 0) {
-      const [existing] = await tx
-        .select({ executionId: dedupKeys.executionId })
-        .from(dedupKeys)
-        .where(and(eq(dedupKeys.scope, scope), eq(dedupKeys.key, dedupKey)));
-      return { status: 200, duplicate: true, executionId: existing?.executionId ?? null, dedupKey, windowSeconds } as const;
-    }
-    const [event] = await tx
-      .insert(webhookEvents)
-      .values({
-        workspaceId: endpoint.workspaceId,
-        endpointId: endpoint.id,
-        flowId: flow.id,
-        method: request.method,
-        contentType,
-        headers,
-        query,
-        rawBody: Buffer.from(raw),
-        dedupKey,
-        receivedAt: now,
-      })
-      .returning({ id: webhookEvents.id });
-    const execution = await enqueueExecution(tx, {
-      workspaceId: endpoint.workspaceId,
-      flowId: flow.id,
-      flowVersion: flow.version,
-      triggerType: "webhook",
-      payload: { body, headers, query, raw: rawText.length <= 256 * 1024 ? rawText : rawText.slice(0, 256 * 1024) },
-      eventId: event.id,
-    });
-    await tx
-      .update(dedupKeys)
-      .set({ executionId: execution.id })
-      .where(and(eq(dedupKeys.scope, scope), eq(dedupKeys.key, dedupKey)));
-    await tx.update(webhookEndpoints).set({ lastTriggeredAt: now }).where(eq(webhookEndpoints.id, endpoint.id));
-    return { status: 202, eventId: event.id, executionId: execution.id } as const;
-  });
+          returning key),
+        event as (
+          insert into webhook_events (id, workspace_id, endpoint_id, flow_id, method, content_type, headers, query, raw_body, dedup_key, received_at)
+          select ${eventId}::uuid, ${endpoint.workspaceId}, ${endpoint.id}, ${flow.id}, ${request.method}, ${contentType},
+                 ${JSON.stringify(headers)}::jsonb, ${JSON.stringify(query)}::jsonb, ${Buffer.from(raw)}, ${dedupKey}, ${now.toISOString()}
+            from claim
+          returning id),
+        execution as (
+          insert into executions (id, workspace_id, flow_id, flow_version, event_id, trigger_type, trigger_payload, attempt)
+          select ${executionId}::uuid, ${endpoint.workspaceId}, ${flow.id}, ${flow.version}, event.id, 'webhook', ${JSON.stringify(payload)}::jsonb, 1
+            from event
+          returning id)
+        select (select id::text from event) as event_id,
+               (select id::text from execution) as execution_id,
+               (select execution_id::text from dedup_keys where scope = ${scope} and key = ${dedupKey}) as previous`,
+  );
+  if (!stored.execution_id || !stored.event_id) {
+    return { status: 200, duplicate: true, executionId: stored.previous, dedupKey, windowSeconds };
+  }
+  // At most once a second: concurrent deliveries must not queue up on the endpoint's row lock.
+  await db.execute(
+    sql`update webhook_endpoints set last_triggered_at = ${now.toISOString()}
+         where id = ${endpoint.id} and (last_triggered_at is null or last_triggered_at < ${new Date(now.getTime() - 1000).toISOString()})`,
+  );
+  return { status: 202, eventId: stored.event_id, executionId: stored.execution_id };
 }
