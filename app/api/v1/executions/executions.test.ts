@@ -1,3 +1,4 @@
+import { callRoute, type RouteCall, type RouteHandler } from "@/lib/api/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createApiKey } from "@/lib/db/queries/api-keys";
@@ -16,19 +17,10 @@ let f: EngineFixture;
 let key: string;
 let failSecond = true;
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-async function call(handler: Handler, options: { method?: string; body?: unknown; params?: Record<string, string>; query?: string } = {}) {
-  const init: RequestInit = { method: options.method ?? "GET", headers: { authorization: `Bearer ${key}` } };
-  if (options.body !== undefined) {
-    init.body = JSON.stringify(options.body);
-    (init.headers as Record<string, string>)["content-type"] = "application/json";
-  }
-  const response = await handler(new Request(`http://127.0.0.1:3000/api/v1/x${options.query ?? ""}`, init), {
-    params: Promise.resolve(options.params ?? {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const call = async (handler: RouteHandler, options: RouteCall = {}) => {
+  const { status, body } = await callRoute(handler, key, options);
+  return { status, body };
+};
 
 const step = (k: string, url: string) => ({
   key: k,

@@ -1,3 +1,4 @@
+import { callRoute, type RouteCall, type RouteHandler } from "@/lib/api/testing";
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
@@ -25,20 +26,11 @@ let foreignConnection: string;
 const SECRET = `whsec_${randomBytes(12).toString("hex")}`;
 const bodies: string[] = [];
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-async function call(handler: Handler, apiKey: string, options: { method?: string; body?: unknown; params?: Record<string, string>; query?: string } = {}) {
-  const init: RequestInit = { method: options.method ?? "GET", headers: { authorization: `Bearer ${apiKey}` } };
-  if (options.body !== undefined) {
-    init.body = JSON.stringify(options.body);
-    (init.headers as Record<string, string>)["content-type"] = "application/json";
-  }
-  const response = await handler(new Request(`http://127.0.0.1:3000/api/v1/x${options.query ?? ""}`, init), {
-    params: Promise.resolve(options.params ?? {}),
-  });
-  const text = await response.text();
+const call = async (handler: RouteHandler, apiKey: string, options: RouteCall = {}) => {
+  const { text, ...result } = await callRoute(handler, apiKey, options);
   bodies.push(text);
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+  return result;
+};
 
 const contractFlow = () => ({
   name: "Orders to ledger",
