@@ -23,7 +23,27 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { url?: str
     return handle;
   }
 
-  const name = `junction_test_${randomUUID().replaceAll("-", "")}`;
+  const created = await createServerDatabase(serverUrl, { prefix: "junction_test", max: 5 });
+  return {
+    ...created.handle,
+    /** For tests that start another process on the same database. */
+    url: created.url,
+    async close() {
+      await created.handle.close();
+      await created.drop();
+    },
+  };
+}
+
+/**
+ * A new, migrated database `<prefix>_<random>` on a PostgreSQL server, opened with a pool of
+ * `max`; `drop()` removes it. Used by tests and benchmarks.
+ */
+export async function createServerDatabase(
+  serverUrl: string,
+  options: { prefix: string; max: number },
+): Promise<{ handle: DatabaseHandle; url: string; name: string; drop(): Promise<void> }> {
+  const name = `${options.prefix}_${randomUUID().replaceAll("-", "")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -41,22 +61,16 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { url?: str
     await admin`select pg_advisory_unlock(${SETUP_LOCK})`.catch(() => {});
     await admin.end();
   }
-
-  const handle = await openDatabase({ kind: "postgres", url: url.toString(), max: 5 });
-  return {
-    ...handle,
-    /** For tests that start another process on the same database. */
-    url: url.toString(),
-    async close() {
-      await handle.close();
-      const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      try {
-        await cleanup.unsafe(`drop database if exists ${name} with (force)`);
-      } finally {
-        await cleanup.end();
-      }
-    },
+  const drop = async () => {
+    const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    try {
+      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+    } finally {
+      await cleanup.end();
+    }
   };
+  const handle = await openDatabase({ kind: "postgres", url: url.toString(), max: options.max });
+  return { handle, url: url.toString(), name, drop };
 }
 
 /** A fresh database installed as the process's database for the duration of a test file. */
