@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { ApiError, conflict, forbidden, notFound, ValidationError } from "@/lib/api/errors";
+import { ApiError, conflict, forbidden, fromZodError, notFound, ValidationError } from "@/lib/api/errors";
 import { roleAtLeast, type Actor } from "@/lib/auth/types";
 import { findAuth, parseCredentials } from "@/lib/connectors/credentials";
 import type { AuthType, ConnectorDefinition } from "@/lib/connectors/types";
@@ -84,11 +84,7 @@ async function isNameTaken(tx: Tx, workspaceId: string, name: string): Promise<b
 export async function createConnection(actor: Actor, raw: unknown): Promise<ConnectionResponse> {
   requireWriter(actor);
   const parsedInput = connectionCreateSchema.safeParse(raw);
-  if (!parsedInput.success) {
-    const issue = parsedInput.error.issues[0];
-    const field = issue.code === "unrecognized_keys" ? issue.keys[0] : issue.path.join(".");
-    throw new ValidationError(`${field}: ${issue.code === "unrecognized_keys" ? "unknown field" : issue.message}`, field);
-  }
+  if (!parsedInput.success) throw fromZodError(parsedInput.error);
   const input = parsedInput.data;
   const resolved = await asUser(actor, (tx) => resolveConnector(tx, actor.workspaceId, input.connector));
   if (!resolved) throw new ValidationError(`connector: there is no connector "${input.connector}"`, "connector");
@@ -192,11 +188,7 @@ export async function validateConnection(actor: Actor, id: string): Promise<Conn
 export async function updateConnection(actor: Actor, id: string, raw: unknown): Promise<ConnectionResponse> {
   requireWriter(actor);
   const parsed = connectionUpdateSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue.code === "unrecognized_keys" ? issue.keys[0] : issue.path.join(".");
-    throw new ValidationError(`${field ? `${field}: ` : ""}${issue.code === "unrecognized_keys" ? "unknown field" : issue.message}`, field || undefined);
-  }
+  if (!parsed.success) throw fromZodError(parsed.error);
   const { name, rate_limit } = parsed.data;
   const { row, usedBy } = await loadConnection(actor, id);
   if (name !== undefined && name !== row.name && (await asUser(actor, (tx) => isNameTaken(tx, actor.workspaceId, name)))) {
