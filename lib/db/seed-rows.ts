@@ -51,5 +51,14 @@ export async function seedOneOfEverything(db: Db, workspaceId: string): Promise<
     redirectUri: "http://127.0.0.1/cb",
     expiresAt: new Date(Date.now() + 600_000),
   });
+  await db.insert(s.auditEvents).values({
+    workspaceId,
+    actorLabel: "seed",
+    action: "flow.created",
+    targetType: "flow",
+    targetId: flow.id,
+    targetName: flow.name,
+  });
+  await db.insert(s.flowDailyStats).values({ workspaceId, flowId: flow.id, day: "2026-01-01", succeeded: 1 });
   return { flowId: flow.id, executionId: execution.id };
 }

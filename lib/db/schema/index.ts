@@ -4,3 +4,4 @@ export * from "./flows";
 export * from "./webhooks";
 export * from "./executions";
 export * from "./alerts";
+export * from "./activity";
