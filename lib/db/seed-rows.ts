@@ -59,6 +59,6 @@ export async function seedOneOfEverything(db: Db, workspaceId: string): Promise<
     targetId: flow.id,
     targetName: flow.name,
   });
-  await db.insert(s.flowDailyStats).values({ workspaceId, flowId: flow.id, day: "2026-01-01", succeeded: 1 });
+  await db.insert(s.flowHourlyStats).values({ workspaceId, flowId: flow.id, hour: new Date("2026-01-01T00:00:00Z"), succeeded: 1 });
   return { flowId: flow.id, executionId: execution.id };
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id } from "./columns";
+import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, ts } from "./columns";
 import { flows } from "./flows";
 import { workspaces } from "./workspaces";
 
@@ -30,11 +30,12 @@ export const auditEvents = pgTable(
   ],
 ).enableRLS();
 
-// Finished executions per flow and UTC day, kept by a trigger on executions (see the
-// migration flow_daily_stats), so the dashboard and the health page read a few hundred rows
-// instead of scanning a million executions. Dry runs are not counted. Survives retention.
-export const flowDailyStats = pgTable(
-  "flow_daily_stats",
+// Finished executions per flow and hour (UTC), kept by a trigger on executions (see the
+// migration activity_policies), so the dashboard and the health page read a few hundred
+// rows instead of scanning a million executions: "last 24 hours" is 24 buckets, "30 days"
+// is 720. Dry runs are not counted. Survives retention.
+export const flowHourlyStats = pgTable(
+  "flow_hourly_stats",
   {
     workspaceId: uuid("workspace_id")
       .notNull()
@@ -42,7 +43,7 @@ export const flowDailyStats = pgTable(
     flowId: uuid("flow_id")
       .notNull()
       .references(() => flows.id, { onDelete: "cascade" }),
-    day: date("day", { mode: "string" }).notNull(),
+    hour: ts("hour").notNull(),
     succeeded: integer("succeeded").notNull().default(0),
     failed: integer("failed").notNull().default(0),
     cancelled: integer("cancelled").notNull().default(0),
@@ -51,7 +52,7 @@ export const flowDailyStats = pgTable(
     recordsProcessed: bigint("records_processed", { mode: "number" }).notNull().default(0),
   },
   (t) => [
-    primaryKey({ columns: [t.flowId, t.day] }),
-    index("flow_daily_stats_workspace_day_idx").on(t.workspaceId, t.day),
+    primaryKey({ columns: [t.flowId, t.hour] }),
+    index("flow_hourly_stats_workspace_hour_idx").on(t.workspaceId, t.hour),
   ],
 ).enableRLS();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { ensureAuthUser } from "./queries/users";
 import { createWorkspace } from "./queries/workspaces";
-import { executions, flowDailyStats, flows } from "./schema";
+import { executions, flowHourlyStats, flows } from "./schema";
 import { withUser } from "./scope";
 import { openTestDatabase } from "./testing";
 import type { DatabaseHandle } from "./types";
@@ -34,28 +34,28 @@ async function newExecution(values: Partial<typeof executions.$inferInsert> = {}
   return row.id;
 }
 
-async function stats(day: string) {
+async function stats(hour: string) {
   const rows = await handle.db
     .select()
-    .from(flowDailyStats)
-    .where(and(eq(flowDailyStats.flowId, flowId), eq(flowDailyStats.day, day)));
+    .from(flowHourlyStats)
+    .where(and(eq(flowHourlyStats.flowId, flowId), eq(flowHourlyStats.hour, new Date(hour))));
   return rows[0];
 }
 
-describe("flow_daily_stats", () => {
-  it("counts an execution once when it finishes, on the UTC day it completed", async () => {
+describe("flow_hourly_stats", () => {
+  it("counts an execution once when it finishes, in the UTC hour it completed", async () => {
     const id = await newExecution();
     const completedAt = new Date("2026-03-01T23:30:00Z");
-    expect(await stats("2026-03-01")).toBeUndefined();
+    expect(await stats("2026-03-01T23:00:00Z")).toBeUndefined();
     await handle.db.update(executions).set({ status: "running" }).where(eq(executions.id, id));
-    expect(await stats("2026-03-01")).toBeUndefined();
+    expect(await stats("2026-03-01T23:00:00Z")).toBeUndefined();
     await handle.db
       .update(executions)
       .set({ status: "succeeded", completedAt, durationMs: 120, recordsProcessed: 7 })
       .where(eq(executions.id, id));
     // Writing the same status again (a late field update) does not count it twice.
     await handle.db.update(executions).set({ status: "succeeded", durationMs: 121 }).where(eq(executions.id, id));
-    expect(await stats("2026-03-01")).toMatchObject({
+    expect(await stats("2026-03-01T23:00:00Z")).toMatchObject({
       succeeded: 1,
       failed: 0,
       cancelled: 0,
@@ -65,30 +65,30 @@ describe("flow_daily_stats", () => {
     });
   });
 
-  it("adds failures and cancellations to the same day, inserted or updated", async () => {
-    await newExecution({ status: "failed", completedAt: new Date("2026-03-01T10:00:00Z"), durationMs: 30 });
+  it("adds failures and cancellations to the same hour, inserted or updated", async () => {
+    await newExecution({ status: "failed", completedAt: new Date("2026-03-01T23:05:00Z"), durationMs: 30 });
     const id = await newExecution();
     // A user cancelling through the UI runs as `authenticated`, who cannot write the rollup.
     await withUser({ userId: owner.id }, (tx) =>
       tx
         .update(executions)
-        .set({ status: "cancelled", completedAt: new Date("2026-03-01T11:00:00Z") })
+        .set({ status: "cancelled", completedAt: new Date("2026-03-01T23:59:59Z") })
         .where(eq(executions.id, id)),
     );
-    expect(await stats("2026-03-01")).toMatchObject({ succeeded: 1, failed: 1, cancelled: 1, durationMsSum: 150, durationCount: 2 });
+    expect(await stats("2026-03-01T23:00:00Z")).toMatchObject({ succeeded: 1, failed: 1, cancelled: 1, durationMsSum: 150, durationCount: 2 });
   });
 
   it("does not count dry runs or unfinished executions", async () => {
     await newExecution({ status: "succeeded", dryRun: true, completedAt: new Date("2026-03-02T10:00:00Z") });
     await newExecution({ status: "retrying", completedAt: new Date("2026-03-02T10:00:00Z") });
-    expect(await stats("2026-03-02")).toBeUndefined();
+    expect(await stats("2026-03-02T10:00:00Z")).toBeUndefined();
   });
 
   it("cannot be written by users directly", async () => {
     const attempt = withUser({ userId: owner.id }, (tx) =>
-      tx.execute(sql`insert into flow_daily_stats (workspace_id, flow_id, day, succeeded) values (${workspaceId}, ${flowId}, '2026-04-01', 5)`),
+      tx.execute(sql`insert into flow_hourly_stats (workspace_id, flow_id, hour, succeeded) values (${workspaceId}, ${flowId}, '2026-04-01T00:00:00Z', 5)`),
     );
     await expect(attempt).rejects.toThrow();
-    expect(await stats("2026-04-01")).toBeUndefined();
+    expect(await stats("2026-04-01T00:00:00Z")).toBeUndefined();
   });
 });

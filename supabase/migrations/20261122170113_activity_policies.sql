@@ -1,4 +1,4 @@
--- Row-level security for the audit log and the daily execution rollup, and the trigger
+-- Row-level security for the audit log and the hourly execution rollup, and the trigger
 -- that keeps the rollup.
 
 -- The audit log is read by members and above; rows are written by the application in the
@@ -11,13 +11,13 @@ create policy audit_events_insert on public.audit_events for insert to authentic
 --> statement-breakpoint
 
 -- The rollup is read by anyone in the workspace and written only by the trigger below.
-create policy flow_daily_stats_select on public.flow_daily_stats for select to authenticated
+create policy flow_hourly_stats_select on public.flow_hourly_stats for select to authenticated
   using (junction.has_role(workspace_id, 'viewer'))
 --> statement-breakpoint
 
--- Counts an execution into its flow's day when it reaches a final status (succeeded,
--- failed, cancelled), whoever moved it there: the engine, a cancel through the API, a
--- bulk insert. Dry runs are not counted. Security definer: a user's cancel must be counted
+-- Counts an execution into its flow's hour (UTC) when it reaches a final status (succeeded,
+-- failed, cancelled), whoever moved it there: the engine, a cancel through the API, a bulk
+-- insert. Dry runs are not counted. Security definer: a user's cancel must be counted
 -- although users cannot write the rollup themselves.
 create or replace function junction.count_finished_execution() returns trigger
   language plpgsql security definer set search_path = ''
@@ -29,13 +29,13 @@ begin
   if tg_op = 'UPDATE' and old.status = new.status then
     return null;
   end if;
-  insert into public.flow_daily_stats as s
-    (workspace_id, flow_id, day, succeeded, failed, cancelled, duration_ms_sum, duration_count, records_processed)
+  insert into public.flow_hourly_stats as s
+    (workspace_id, flow_id, hour, succeeded, failed, cancelled, duration_ms_sum, duration_count, records_processed)
   values (
-    new.workspace_id, new.flow_id, (coalesce(new.completed_at, now()) at time zone 'UTC')::date,
+    new.workspace_id, new.flow_id, date_trunc('hour', coalesce(new.completed_at, now()), 'UTC'),
     (new.status = 'succeeded')::int, (new.status = 'failed')::int, (new.status = 'cancelled')::int,
     coalesce(new.duration_ms, 0), (new.duration_ms is not null)::int, new.records_processed)
-  on conflict (flow_id, day) do update set
+  on conflict (flow_id, hour) do update set
     succeeded = s.succeeded + excluded.succeeded,
     failed = s.failed + excluded.failed,
     cancelled = s.cancelled + excluded.cancelled,

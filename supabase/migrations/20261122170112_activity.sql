@@ -13,22 +13,22 @@ CREATE TABLE "audit_events" (
 );
 --> statement-breakpoint
 ALTER TABLE "audit_events" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
-CREATE TABLE "flow_daily_stats" (
+CREATE TABLE "flow_hourly_stats" (
 	"workspace_id" uuid NOT NULL,
 	"flow_id" uuid NOT NULL,
-	"day" date NOT NULL,
+	"hour" timestamp with time zone NOT NULL,
 	"succeeded" integer DEFAULT 0 NOT NULL,
 	"failed" integer DEFAULT 0 NOT NULL,
 	"cancelled" integer DEFAULT 0 NOT NULL,
 	"duration_ms_sum" bigint DEFAULT 0 NOT NULL,
 	"duration_count" integer DEFAULT 0 NOT NULL,
 	"records_processed" bigint DEFAULT 0 NOT NULL,
-	CONSTRAINT "flow_daily_stats_flow_id_day_pk" PRIMARY KEY("flow_id","day")
+	CONSTRAINT "flow_hourly_stats_flow_id_hour_pk" PRIMARY KEY("flow_id","hour")
 );
 --> statement-breakpoint
-ALTER TABLE "flow_daily_stats" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "flow_hourly_stats" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "flow_daily_stats" ADD CONSTRAINT "flow_daily_stats_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "flow_daily_stats" ADD CONSTRAINT "flow_daily_stats_flow_id_flows_id_fk" FOREIGN KEY ("flow_id") REFERENCES "public"."flows"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "flow_hourly_stats" ADD CONSTRAINT "flow_hourly_stats_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "flow_hourly_stats" ADD CONSTRAINT "flow_hourly_stats_flow_id_flows_id_fk" FOREIGN KEY ("flow_id") REFERENCES "public"."flows"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_events_workspace_created_idx" ON "audit_events" USING btree ("workspace_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "flow_daily_stats_workspace_day_idx" ON "flow_daily_stats" USING btree ("workspace_id","day");
+CREATE INDEX "flow_hourly_stats_workspace_hour_idx" ON "flow_hourly_stats" USING btree ("workspace_id","hour");
