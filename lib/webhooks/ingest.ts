@@ -9,14 +9,17 @@ import { flows, webhookEndpoints } from "@/lib/db/schema";
 import { queryRows, type Db } from "@/lib/db/types";
 import { readPath } from "@/lib/connectors/paths";
 import { hashWebhookToken } from "@/lib/flows/flow-store";
+import { cachedEndpoint, forgetEndpoint, rememberEndpoint, type CachedEndpoint } from "./endpoint-cache";
 import { keptHeaders } from "./keep-headers";
 import { parseWebhookBody } from "./parse-body";
 import { signatureHeaders, verifySignature } from "./signatures";
 
 // Accepting a webhook: find the endpoint by its token's hash, refuse what is not for it
 // (inactive flow, method, size, signature), drop a repeat delivery, and only then store the
-// raw event and its queued execution in ONE transaction — an accepted event is never lost,
-// and no step runs before the answer.
+// raw event and its queued execution in ONE statement — an accepted event is never lost,
+// and no step runs before the answer. The endpoint may come from a per-process cache; the
+// storing statement re-checks it (token, signature setup, config, flow active) and takes
+// the flow's version itself, so a cached endpoint never changes an answer.
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_DEDUP_WINDOW_SECONDS = 86_400;
@@ -51,31 +54,87 @@ function dedupKeyOf(scheme: string, dedupPath: string | undefined, headers: Head
   return `sha256:${createHash("sha256").update(raw).digest("hex")}`;
 }
 
-export async function ingestWebhook(db: Db, token: string, request: Request, now = new Date()): Promise<IngestResult> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw notFound("No webhook here.");
+async function loadEndpoint(db: Db, tokenHash: string, now: Date): Promise<CachedEndpoint> {
   const [found] = await db
-    .select({ endpoint: webhookEndpoints, flow: flows })
+    .select({ endpoint: webhookEndpoints, flow: { id: flows.id, name: flows.name, isActive: flows.isActive } })
     .from(webhookEndpoints)
     .innerJoin(flows, eq(flows.id, webhookEndpoints.flowId))
-    .where(eq(webhookEndpoints.tokenHash, hashWebhookToken(token)));
-  if (!found) throw notFound("No webhook here.");
-  const { endpoint, flow } = found;
-  if (!flow.isActive) {
-    throw new ApiError(404, "flow_inactive", `The flow "${flow.name}" is not active, so this webhook accepts nothing. Activate the flow first.`);
+    .where(eq(webhookEndpoints.tokenHash, tokenHash));
+  if (!found) {
+    forgetEndpoint(tokenHash);
+    throw notFound("No webhook here.");
   }
-  const config = endpointConfig(endpoint.config);
-  const methods = config.methods ?? ["POST"];
-  if (!methods.includes(request.method)) {
+  const { endpoint, flow } = found;
+  const loaded: CachedEndpoint = {
+    endpointId: endpoint.id,
+    workspaceId: endpoint.workspaceId,
+    flowId: flow.id,
+    flowName: flow.name,
+    flowActive: flow.isActive,
+    signatureScheme: endpoint.signatureScheme,
+    signingSecretEnc: endpoint.signingSecretEnc,
+    config: endpoint.config,
+    touchedAt: 0,
+  };
+  // Only active endpoints are remembered: activating a flow must take effect at once.
+  if (flow.isActive) rememberEndpoint(tokenHash, loaded, now.getTime());
+  else forgetEndpoint(tokenHash);
+  return loaded;
+}
+
+/** Refuses a delivery the endpoint does not take, before its body is read. */
+function checkAccepted(endpoint: CachedEndpoint, method: string): void {
+  if (!endpoint.flowActive) {
+    throw new ApiError(404, "flow_inactive", `The flow "${endpoint.flowName}" is not active, so this webhook accepts nothing. Activate the flow first.`);
+  }
+  const methods = endpointConfig(endpoint.config).methods ?? ["POST"];
+  if (!methods.includes(method)) {
     throw new ApiError(405, "method_not_allowed", `This webhook accepts ${methods.join(", ")}.`, {}, { Allow: methods.join(", ") });
   }
-  const raw = await readBodyCapped(request, config.max_body_bytes ?? DEFAULT_MAX_BODY_BYTES);
+}
 
+function bodyLimit(endpoint: CachedEndpoint): number {
+  return endpointConfig(endpoint.config).max_body_bytes ?? DEFAULT_MAX_BODY_BYTES;
+}
+
+export async function ingestWebhook(db: Db, token: string, request: Request, now = new Date()): Promise<IngestResult> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw notFound("No webhook here.");
+  const tokenHash = hashWebhookToken(token);
+  let endpoint = cachedEndpoint(tokenHash, now.getTime()) ?? (await loadEndpoint(db, tokenHash, now));
+  checkAccepted(endpoint, request.method);
+  const raw = await readBodyCapped(request, bodyLimit(endpoint));
+  // A changed endpoint (rotated token, new secret or config, paused flow) makes the store
+  // find nothing: read it again and decide on what it is now. Twice stale is a race with an
+  // edit; the sender should simply retry.
+  for (let attempt = 1; ; attempt++) {
+    const result = await accept(db, endpoint, tokenHash, request, raw, now);
+    if (result !== "stale") return result;
+    forgetEndpoint(tokenHash);
+    if (attempt === 2) {
+      throw new ApiError(503, "endpoint_changed", "The webhook was being changed while this delivery arrived; send it again.", {}, { "Retry-After": "1" });
+    }
+    endpoint = await loadEndpoint(db, tokenHash, now);
+    checkAccepted(endpoint, request.method);
+    const limit = bodyLimit(endpoint);
+    if (raw.byteLength > limit) throw new ApiError(413, "payload_too_large", `The body is larger than this webhook's limit of ${limit} bytes.`);
+  }
+}
+
+async function accept(
+  db: Db,
+  endpoint: CachedEndpoint,
+  tokenHash: string,
+  request: Request,
+  raw: Uint8Array,
+  now: Date,
+): Promise<IngestResult | "stale"> {
+  const config = endpointConfig(endpoint.config);
   const spec = { ...config.signature, scheme: endpoint.signatureScheme } as SignatureSpec;
   if (spec.scheme !== "none") {
     if (!endpoint.signingSecretEnc) throw new ApiError(401, "signature_invalid", "This webhook has no signing secret configured.");
     const secret = decryptSecret(await getKeyRing(), endpoint.signingSecretEnc, {
       table: "webhook_endpoints",
-      rowId: endpoint.id,
+      rowId: endpoint.endpointId,
       workspaceId: endpoint.workspaceId,
     });
     const verdict = verifySignature(spec, { rawBody: raw, headers: request.headers, secret, now });
@@ -89,48 +148,62 @@ export async function ingestWebhook(db: Db, token: string, request: Request, now
   const headers = keptHeaders(request.headers, spec.scheme !== "none" ? signatureHeaders(spec) : []);
   const windowSeconds = config.dedup?.window_seconds ?? DEFAULT_DEDUP_WINDOW_SECONDS;
   const dedupKey = dedupKeyOf(spec.scheme, config.dedup?.path, request.headers, body, raw);
-  const scope = `webhook:${endpoint.id}`;
+  const scope = `webhook:${endpoint.endpointId}`;
 
-  // One statement, so one implicit transaction and one round trip: claim the dedup key (or
-  // re-claim one whose window passed), and only if it was claimed store the event and its
-  // queued execution and note the execution on the key. Nothing comes back for a repeat.
+  // One statement, so one implicit transaction and one round trip: check the endpoint is
+  // still what was read (and its flow active, and take the flow's current version), claim
+  // the dedup key (or re-claim one whose window passed), and only if it was claimed store
+  // the event and its queued execution and note the execution on the key.
   const expiresAt = new Date(now.getTime() + windowSeconds * 1000).toISOString();
   // Ids made here: sub-statements of one statement cannot see each other's rows, so the key
   // records its execution when it is claimed.
   const eventId = randomUUID();
   const executionId = randomUUID();
   const payload = { body, headers, query, raw: rawText.length <= 256 * 1024 ? rawText : rawText.slice(0, 256 * 1024) };
-  const [stored] = await queryRows<{ event_id: string | null; execution_id: string | null; previous: string | null }>(
+  const [stored] = await queryRows<{ current: boolean; event_id: string | null; execution_id: string | null; previous: string | null }>(
     db,
-    sql`with claim as (
+    sql`with target as (
+          select f.version
+            from webhook_endpoints e join flows f on f.id = e.flow_id
+           where e.id = ${endpoint.endpointId} and e.token_hash = ${tokenHash} and f.is_active
+             and e.signature_scheme = ${endpoint.signatureScheme}
+             and e.signing_secret_enc is not distinct from ${endpoint.signingSecretEnc}
+             and e.config = ${JSON.stringify(endpoint.config ?? {})}::jsonb),
+        claim as (
           insert into dedup_keys (workspace_id, scope, key, expires_at, execution_id)
-          values (${endpoint.workspaceId}, ${scope}, ${dedupKey}, ${expiresAt}, ${executionId})
+          select ${endpoint.workspaceId}, ${scope}, ${dedupKey}, ${expiresAt}, ${executionId} from target
           on conflict (scope, key) do update
             set expires_at = excluded.expires_at, created_at = now(), execution_id = excluded.execution_id
             where dedup_keys.expires_at <= ${now.toISOString()}
           returning key),
         event as (
           insert into webhook_events (id, workspace_id, endpoint_id, flow_id, method, content_type, headers, query, raw_body, dedup_key, received_at)
-          select ${eventId}::uuid, ${endpoint.workspaceId}, ${endpoint.id}, ${flow.id}, ${request.method}, ${contentType},
+          select ${eventId}::uuid, ${endpoint.workspaceId}, ${endpoint.endpointId}, ${endpoint.flowId}, ${request.method}, ${contentType},
                  ${JSON.stringify(headers)}::jsonb, ${JSON.stringify(query)}::jsonb, ${Buffer.from(raw)}, ${dedupKey}, ${now.toISOString()}
             from claim
           returning id),
         execution as (
           insert into executions (id, workspace_id, flow_id, flow_version, event_id, trigger_type, trigger_payload, attempt)
-          select ${executionId}::uuid, ${endpoint.workspaceId}, ${flow.id}, ${flow.version}, event.id, 'webhook', ${JSON.stringify(payload)}::jsonb, 1
+          select ${executionId}::uuid, ${endpoint.workspaceId}, ${endpoint.flowId}, (select version from target), event.id, 'webhook', ${JSON.stringify(payload)}::jsonb, 1
             from event
           returning id)
-        select (select id::text from event) as event_id,
+        select exists (select 1 from target) as current,
+               (select id::text from event) as event_id,
                (select id::text from execution) as execution_id,
                (select execution_id::text from dedup_keys where scope = ${scope} and key = ${dedupKey}) as previous`,
   );
+  if (!stored.current) return "stale";
   if (!stored.execution_id || !stored.event_id) {
     return { status: 200, duplicate: true, executionId: stored.previous, dedupKey, windowSeconds };
   }
-  // At most once a second: concurrent deliveries must not queue up on the endpoint's row lock.
-  await db.execute(
-    sql`update webhook_endpoints set last_triggered_at = ${now.toISOString()}
-         where id = ${endpoint.id} and (last_triggered_at is null or last_triggered_at < ${new Date(now.getTime() - 1000).toISOString()})`,
-  );
+  // At most once a second per process: concurrent deliveries must not queue up on the
+  // endpoint's row lock, nor pay a round trip each for a timestamp.
+  if (now.getTime() - endpoint.touchedAt >= 1000) {
+    endpoint.touchedAt = now.getTime();
+    await db.execute(
+      sql`update webhook_endpoints set last_triggered_at = ${now.toISOString()}
+           where id = ${endpoint.endpointId} and (last_triggered_at is null or last_triggered_at < ${new Date(now.getTime() - 1000).toISOString()})`,
+    );
+  }
   return { status: 202, eventId: stored.event_id, executionId: stored.execution_id };
 }

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { executions, webhookEvents } from "@/lib/db/schema";
 import { engineFixture, type EngineFixture } from "@/lib/engine/testing/engine-fixture";
-import { createFlow, setFlowActive } from "@/lib/flows/flow-store";
+import { createFlow, hashWebhookToken, setFlowActive, updateFlow } from "@/lib/flows/flow-store";
+import { cachedEndpoint } from "@/lib/webhooks/endpoint-cache";
 import { queryRows } from "@/lib/db/types";
 import { GET, POST } from "./route";
 
@@ -112,6 +113,35 @@ describe("POST /api/webhooks/{token}", () => {
     expect(inactive).toMatchObject({ status: 404, body: { error: { code: "flow_inactive" } } });
     await setFlowActive(f.actor, signedFlow, true);
     expect(await counts()).toEqual(before);
+  });
+
+  it("a remembered endpoint never changes an answer: a new version, a new secret, pausing and resuming count at once", async () => {
+    const created = await createFlow(f.actor, { name: "Edited hook", active: true, trigger: { type: "webhook" }, steps: [] });
+    const token = created.webhookToken!;
+    const json = { "content-type": "application/json" };
+    const first = await deliver(token, '{"n":1}', json);
+    expect(first.status).toBe(202);
+    expect((await f.execution(first.body.execution_id)).flowVersion).toBe(1);
+    expect(cachedEndpoint(hashWebhookToken(token), Date.now()), "the endpoint is remembered").toBeDefined();
+
+    // A new version with a signature scheme: the next unsigned delivery is refused, a signed
+    // one runs the new version.
+    await updateFlow(f.actor, created.row.id, {
+      name: "Edited hook",
+      active: true,
+      trigger: { type: "webhook", signature: { scheme: "github", secret: SECRET } },
+      steps: [],
+    });
+    expect((await deliver(token, '{"n":2}', json)).status).toBe(401);
+    const signed = await deliver(token, '{"n":3}', { ...json, "x-hub-signature-256": sign('{"n":3}') });
+    expect(signed.status).toBe(202);
+    expect((await f.execution(signed.body.execution_id)).flowVersion).toBe(2);
+
+    await setFlowActive(f.actor, created.row.id, false);
+    const paused = await deliver(token, '{"n":4}', { ...json, "x-hub-signature-256": sign('{"n":4}') });
+    expect(paused).toMatchObject({ status: 404, body: { error: { code: "flow_inactive" } } });
+    await setFlowActive(f.actor, created.row.id, true);
+    expect((await deliver(token, '{"n":5}', { ...json, "x-hub-signature-256": sign('{"n":5}') })).status).toBe(202);
   });
 
   it("accepts form-encoded and raw bodies, and deduplicates unsigned repeats by body hash", async () => {
