@@ -14,7 +14,7 @@ function problems(source: Record<string, string>): string[] {
 describe("environment", () => {
   it("has defaults for embedded mode", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", JUNCTION_DATA_DIR: ".data", JUNCTION_API_RATE_LIMIT: 600 });
+    expect(env).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", JUNCTION_DATA_DIR: ".data", JUNCTION_API_RATE_LIMIT: 600, JUNCTION_WEBHOOK_RUNS: "inline" });
     expect(runtimeMode(env)).toBe("embedded");
   });
 
@@ -27,6 +27,7 @@ describe("environment", () => {
     expect(problems({ DATABASE_URL: "mysql://x/y" })).toEqual(["DATABASE_URL"]);
     expect(problems({ JUNCTION_OUTBOUND_ALLOW: "127.0.0.1:8080,nonsense" })).toEqual(["JUNCTION_OUTBOUND_ALLOW"]);
     expect(problems({ CRON_SECRET: "short" })).toEqual(["CRON_SECRET"]);
+    expect(problems({ JUNCTION_WEBHOOK_RUNS: "later" })).toEqual(["JUNCTION_WEBHOOK_RUNS"]);
     expect(problems({ JUNCTION_ENCRYPTION_KEYS: "k1:c2hvcnQ=" })).toEqual(["JUNCTION_ENCRYPTION_KEYS"]);
     expect(problems({ NEXT_PUBLIC_SUPABASE_URL: "https://x.supabase.co", DATABASE_URL: "postgres://h/db" })).toEqual([
       "NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY",

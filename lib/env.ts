@@ -42,6 +42,12 @@ export const envSchema = z
     JUNCTION_API_RATE_LIMIT: optional(z.coerce.number().int().min(1).max(1_000_000)).default(600),
     /** How long one run of an execution may go before it checkpoints (below the platform's function limit). */
     JUNCTION_RUN_BUDGET_MS: optional(z.coerce.number().int().min(1000).max(15 * 60_000)).default(50_000),
+    /**
+     * After accepting a webhook, start its run in this process (`inline`, through after() /
+     * waitUntil) or only queue it for `junction worker` or the tick (`queue`), which leaves the
+     * web server's CPU to accepting events.
+     */
+    JUNCTION_WEBHOOK_RUNS: optional(z.enum(["inline", "queue"])).default("inline"),
     CRON_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
     JUNCTION_PUBLIC_URL: optional(z.string().url("must be an absolute URL")),
     NEXT_PUBLIC_SUPABASE_URL: optional(z.string().url("must be an absolute URL")),

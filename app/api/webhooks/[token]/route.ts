@@ -2,6 +2,7 @@
 import { toErrorResponse } from "@/lib/api/errors";
 import { getDb } from "@/lib/db/client";
 import { kickExecutions } from "@/lib/engine/kick";
+import { loadEnv } from "@/lib/env";
 import { ingestWebhook } from "@/lib/webhooks/ingest";
 
 async function receive(request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
@@ -13,7 +14,7 @@ async function receive(request: Request, { params }: { params: Promise<{ token: 
         { status: 200 },
       );
     }
-    kickExecutions([result.executionId]);
+    if (loadEnv().JUNCTION_WEBHOOK_RUNS === "inline") kickExecutions([result.executionId]);
     return Response.json({ event_id: result.eventId, execution_id: result.executionId }, { status: 202 });
   } catch (error) {
     return toErrorResponse(error);
