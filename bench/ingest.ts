@@ -2,19 +2,24 @@
 // PostgreSQL server, at concurrency 10 and 50 (20 s each; INGEST_SECONDS to change), printing
 // accepted events per second and p50/p99 latency beside the raw single-row insert rate of the
 // same database in the same run; then it checks that every accepted event produced exactly one
-// execution. Targets on 2 cores: >= 1,500 accepted/s at concurrency 50 with p99 < 50 ms.
+// execution and ran once. It runs the server twice: JUNCTION_WEBHOOK_RUNS=inline (runs start in
+// the web server after the 202) and =queue (the server only accepts; the queue is drained
+// afterwards, as `junction worker` would); INGEST_MODES picks. Targets on 2 cores:
+// >= 1,500 accepted/s at concurrency 50 with p99 < 50 ms.
 // Needs `npm run build` first. Run: npx tsx bench/ingest.ts
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { drainQueue } from "../lib/engine/drain";
 import { createFlow } from "../lib/flows/flow-store";
 import { createBenchDatabase, configureRuntime } from "./support/db";
 import { int, machine, verdict } from "./support/stats";
 
 const SECONDS = Number(process.env.INGEST_SECONDS ?? 20);
 const LEVELS = [10, 50];
+const MODES = (process.env.INGEST_MODES ?? "inline,queue").split(",") as ("inline" | "queue")[];
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -60,6 +65,44 @@ async function rawInsertRate(url: string, concurrency: number, seconds: number):
   return n / seconds;
 }
 
+/** Runs the load levels against one server; returns the number of 2xx answers. */
+async function load(url: string, mode: string, rawRates: Map<number, number>): Promise<number> {
+  let accepted = 0;
+  for (const connections of LEVELS) {
+    let counter = 0;
+    const result = await autocannon({
+      url,
+      method: "POST",
+      connections,
+      duration: SECONDS,
+      headers: { "content-type": "application/json" },
+      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ mode, n: counter++, at: Date.now() }) }) }],
+    });
+    const ok = result["2xx"];
+    accepted += ok;
+    const perSecond = ok / SECONDS;
+    const raw = rawRates.get(connections)!;
+    console.log(
+      `  concurrency ${connections}: ${int(perSecond)} accepted/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
+        `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts} (ingest = ${(perSecond / raw).toFixed(2)}× raw inserts)`,
+    );
+    if (connections === 50) {
+      console.log(`    target >= 1,500/s: ${verdict(perSecond >= 1500)}; p99 < 50 ms: ${verdict(result.latency.p99 < 50)}`);
+    }
+  }
+  return accepted;
+}
+
+async function stop(server: ChildProcess | undefined): Promise<void> {
+  if (!server?.pid) return;
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+}
+
 async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("run `npm run build` first");
   console.log(`Ingest benchmark — ${machine()}`);
@@ -69,56 +112,55 @@ async function main() {
   try {
     // A flow with no steps: the benchmark measures accepting events, not running them.
     const saved = await createFlow(db.actor, { name: "Ingest", active: true, trigger: { type: "webhook" }, steps: [] });
-    const port = await freePort();
-    server = await startNext(port, { DATABASE_URL: db.url, JUNCTION_ENCRYPTION_KEYS: process.env.JUNCTION_ENCRYPTION_KEYS! });
-    const url = `http://127.0.0.1:${port}/api/webhooks/${saved.webhookToken}`;
+    const rawRates = new Map<number, number>();
+    for (const connections of LEVELS) rawRates.set(connections, await rawInsertRate(db.url, connections, Math.min(5, SECONDS)));
+    console.log(`raw single-row inserts: ${LEVELS.map((c) => `${int(rawRates.get(c)!)}/s at ${c} connections`).join(", ")}`);
 
     let accepted = 0;
-    for (const connections of LEVELS) {
-      let counter = 0;
-      const result = await autocannon({
-        url,
-        method: "POST",
-        connections,
-        duration: SECONDS,
-        headers: { "content-type": "application/json" },
-        requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ n: counter++, at: Date.now() }) }) }],
+    // inline: the server also runs what it accepted (after the 202, in the same process);
+    // queue: it only accepts, and the queue is drained afterwards (as `junction worker` would).
+    for (const mode of MODES) {
+      const port = await freePort();
+      server = await startNext(port, {
+        DATABASE_URL: db.url,
+        JUNCTION_ENCRYPTION_KEYS: process.env.JUNCTION_ENCRYPTION_KEYS!,
+        JUNCTION_WEBHOOK_RUNS: mode,
       });
-      const ok = result["2xx"];
-      accepted += ok;
-      const perSecond = ok / SECONDS;
-      const raw = await rawInsertRate(db.url, connections, Math.min(5, SECONDS));
-      console.log(
-        `concurrency ${connections}: ${int(perSecond)} accepted/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
-          `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; ` +
-          `raw single-row inserts ${int(raw)}/s (ingest = ${(perSecond / raw).toFixed(2)}× raw)`,
-      );
-      if (connections === 50) {
-        console.log(`  target >= 1,500/s: ${verdict(perSecond >= 1500)}; p99 < 50 ms: ${verdict(result.latency.p99 < 50)}`);
-      }
+      console.log(`JUNCTION_WEBHOOK_RUNS=${mode}`);
+      accepted += await load(`http://127.0.0.1:${port}/api/webhooks/${saved.webhookToken}`, mode, rawRates);
+      await stop(server);
+      server = undefined;
     }
 
+    // Whatever is still queued runs now, so that every event can be checked to have run once.
+    const started = performance.now();
+    let ran = 0;
+    for (let report; (report = await drainQueue(db.handle.db, { concurrency: 8, budgetMs: 120_000 })).ran > 0; ) ran += report.ran;
+    console.log(`drained the ${int(ran)} executions still queued in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
     const sql = postgres(db.url, { max: 1, onnotice: () => {} });
-    const [counts] = await sql<{ events: number; executions: number; orphans: number; doubles: number }[]>`
+    const [counts] = await sql<{ events: number; executions: number; succeeded: number; orphans: number; doubles: number }[]>`
       select (select count(*)::int from webhook_events) as events,
              (select count(*)::int from executions) as executions,
+             (select count(*)::int from executions where status = 'succeeded') as succeeded,
              (select count(*)::int from webhook_events e where not exists (select 1 from executions x where x.event_id = e.id)) as orphans,
              (select count(*)::int from (select event_id from executions group by event_id having count(*) > 1) d) as doubles`;
     await sql.end();
     // Requests still in flight when autocannon stops are stored but not counted as 2xx by it.
     console.log(
-      `accepted (2xx) ${int(accepted)}; events stored ${int(counts.events)}; executions ${int(counts.executions)}; ` +
-        `events without an execution ${counts.orphans}; events with two ${counts.doubles} — no accepted event lost or doubled: ` +
-        verdict(counts.events >= accepted && counts.executions === counts.events && counts.orphans === 0 && counts.doubles === 0),
+      `accepted (2xx) ${int(accepted)}; events stored ${int(counts.events)}; executions ${int(counts.executions)}, ` +
+        `succeeded ${int(counts.succeeded)}; events without an execution ${counts.orphans}; events with two ${counts.doubles} — ` +
+        `no accepted event lost or doubled, each ran once: ` +
+        verdict(
+          counts.events >= accepted &&
+            counts.executions === counts.events &&
+            counts.succeeded === counts.executions &&
+            counts.orphans === 0 &&
+            counts.doubles === 0,
+        ),
     );
   } finally {
-    if (server?.pid) {
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {
-        // gone
-      }
-    }
+    await stop(server);
     await db.close();
   }
 }
