@@ -14,6 +14,7 @@ import autocannon from "autocannon";
 import postgres from "postgres";
 import { drainQueue } from "../lib/engine/drain";
 import { createFlow } from "../lib/flows/flow-store";
+import { groupCpuMs, postgresCpuMs } from "./support/cpu";
 import { createBenchDatabase, configureRuntime } from "./support/db";
 import { int, machine, verdict } from "./support/stats";
 
@@ -66,10 +67,11 @@ async function rawInsertRate(url: string, concurrency: number, seconds: number):
 }
 
 /** Runs the load levels against one server; returns the number of 2xx answers. */
-async function load(url: string, mode: string, rawRates: Map<number, number>): Promise<number> {
+async function load(url: string, mode: string, rawRates: Map<number, number>, cpu: () => { server: number; postgres: number }): Promise<number> {
   let accepted = 0;
   for (const connections of LEVELS) {
     let counter = 0;
+    const before = cpu();
     const result = await autocannon({
       url,
       method: "POST",
@@ -78,13 +80,23 @@ async function load(url: string, mode: string, rawRates: Map<number, number>): P
       headers: { "content-type": "application/json" },
       requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ mode, n: counter++, at: Date.now() }) }) }],
     });
+    const after = cpu();
     const ok = result["2xx"];
     accepted += ok;
+    const serverMs = (after.server - before.server) / Math.max(1, ok);
+    const postgresMs = (after.postgres - before.postgres) / Math.max(1, ok);
     const perSecond = ok / SECONDS;
     const raw = rawRates.get(connections)!;
     console.log(
       `  concurrency ${connections}: ${int(perSecond)} accepted/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
         `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts} (ingest = ${(perSecond / raw).toFixed(2)}× raw inserts)`,
+    );
+    // CPU per accepted event does not move with other load on the machine; 2 cores give
+    // 2,000 CPU ms a second, so it bounds what an idle machine could accept (before the
+    // load generator's own share).
+    console.log(
+      `    CPU per accepted event: server ${serverMs.toFixed(2)} ms + PostgreSQL ${postgresMs.toFixed(2)} ms ` +
+        `→ at most ${int(2000 / (serverMs + postgresMs))}/s on 2 idle cores`,
     );
     if (connections === 50) {
       console.log(`    target >= 1,500/s: ${verdict(perSecond >= 1500)}; p99 < 50 ms: ${verdict(result.latency.p99 < 50)}`);
@@ -127,7 +139,9 @@ async function main() {
         JUNCTION_WEBHOOK_RUNS: mode,
       });
       console.log(`JUNCTION_WEBHOOK_RUNS=${mode}`);
-      accepted += await load(`http://127.0.0.1:${port}/api/webhooks/${saved.webhookToken}`, mode, rawRates);
+      const pgid = server.pid!;
+      const cpu = () => ({ server: groupCpuMs(pgid), postgres: postgresCpuMs(db.name) });
+      accepted += await load(`http://127.0.0.1:${port}/api/webhooks/${saved.webhookToken}`, mode, rawRates, cpu);
       await stop(server);
       server = undefined;
     }

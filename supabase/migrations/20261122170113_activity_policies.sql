@@ -18,17 +18,13 @@ create policy flow_hourly_stats_select on public.flow_hourly_stats for select to
 -- Counts an execution into its flow's hour (UTC) when it reaches a final status (succeeded,
 -- failed, cancelled), whoever moved it there: the engine, a cancel through the API, a bulk
 -- insert. Dry runs are not counted. Security definer: a user's cancel must be counted
--- although users cannot write the rollup themselves.
+-- although users cannot write the rollup themselves. The triggers' WHEN clauses keep the
+-- function out of the hot paths that do not finish anything (a webhook's queued insert, a
+-- claim, a lease renewal).
 create or replace function junction.count_finished_execution() returns trigger
   language plpgsql security definer set search_path = ''
 as $$
 begin
-  if new.dry_run or new.status not in ('succeeded', 'failed', 'cancelled') then
-    return null;
-  end if;
-  if tg_op = 'UPDATE' and old.status = new.status then
-    return null;
-  end if;
   insert into public.flow_hourly_stats as s
     (workspace_id, flow_id, hour, succeeded, failed, cancelled, duration_ms_sum, duration_count, records_processed)
   values (
@@ -48,6 +44,13 @@ $$
 --> statement-breakpoint
 revoke all on function junction.count_finished_execution() from public
 --> statement-breakpoint
-create trigger executions_count_finished
-  after insert or update of status on public.executions
-  for each row execute function junction.count_finished_execution()
+create trigger executions_count_finished_insert
+  after insert on public.executions
+  for each row when (new.status in ('succeeded', 'failed', 'cancelled') and not new.dry_run)
+  execute function junction.count_finished_execution()
+--> statement-breakpoint
+create trigger executions_count_finished_update
+  after update of status on public.executions
+  for each row when (new.status in ('succeeded', 'failed', 'cancelled') and not new.dry_run
+                     and old.status is distinct from new.status)
+  execute function junction.count_finished_execution()
