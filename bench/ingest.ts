@@ -105,6 +105,21 @@ async function load(url: string, mode: string, rawRates: Map<number, number>, cp
   return accepted;
 }
 
+/**
+ * The cost of Next itself: the same route answering 404 to a malformed token, which touches
+ * neither the body nor the database. Whatever ingest costs above this is ours.
+ */
+async function floor(url: string, cpu: () => number): Promise<void> {
+  const before = cpu();
+  const result = await autocannon({ url, method: "POST", connections: 50, duration: Math.min(5, SECONDS), body: "{}" });
+  const answered = result["4xx"];
+  const perRequest = (cpu() - before) / Math.max(1, answered);
+  console.log(
+    `  floor (404 for a malformed token, no database): ${int(answered / Math.min(5, SECONDS))}/s at concurrency 50, ` +
+      `p99 ${result.latency.p99} ms, server CPU ${perRequest.toFixed(2)} ms a request → at most ${int(2000 / perRequest)}/s on 2 idle cores`,
+  );
+}
+
 async function stop(server: ChildProcess | undefined): Promise<void> {
   if (!server?.pid) return;
   try {
@@ -139,6 +154,7 @@ async function main() {
         JUNCTION_WEBHOOK_RUNS: mode,
       });
       console.log(`JUNCTION_WEBHOOK_RUNS=${mode}`);
+      if (mode === MODES[0]) await floor(`http://127.0.0.1:${port}/api/webhooks/not-a-token`, () => groupCpuMs(server!.pid!));
       const pgid = server.pid!;
       const cpu = () => ({ server: groupCpuMs(pgid), postgres: postgresCpuMs(db.name) });
       accepted += await load(`http://127.0.0.1:${port}/api/webhooks/${saved.webhookToken}`, mode, rawRates, cpu);

@@ -28,3 +28,23 @@ export async function queryRows<T extends Record<string, unknown>>(q: Queryable,
   const result = (await q.execute(query)) as unknown as T[] | { rows: T[] };
   return Array.isArray(result) ? result : result.rows;
 }
+
+interface PostgresJsClient {
+  unsafe(text: string, params: unknown[], options: { prepare: boolean }): Promise<unknown[]>;
+  options: { prepare: boolean };
+}
+interface PGliteClient {
+  query(text: string, params: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * Rows of one hand-written statement with `$1…$n` parameters, sent straight to the driver.
+ * On a PostgreSQL server it is a named prepared statement (parsed and planned once per
+ * connection) unless prepared statements are off (Supabase's transaction pooler). For the
+ * few hot statements whose text never changes; everything else goes through drizzle.
+ */
+export async function preparedRows<T extends Record<string, unknown>>(db: Db, text: string, params: unknown[]): Promise<T[]> {
+  const client = (db as unknown as { $client: PostgresJsClient | PGliteClient }).$client;
+  if ("unsafe" in client) return (await client.unsafe(text, params, { prepare: client.options.prepare !== false })) as T[];
+  return (await client.query(text, params)).rows as T[];
+}

@@ -6,7 +6,7 @@ import type { SignatureSpec } from "@/lib/connectors/types";
 import { decryptSecret } from "@/lib/crypto";
 import { getKeyRing } from "@/lib/crypto/runtime";
 import { flows, webhookEndpoints } from "@/lib/db/schema";
-import { queryRows, type Db } from "@/lib/db/types";
+import { preparedRows, type Db } from "@/lib/db/types";
 import { readPath } from "@/lib/connectors/paths";
 import { hashWebhookToken } from "@/lib/flows/flow-store";
 import { cachedEndpoint, forgetEndpoint, rememberEndpoint, type CachedEndpoint } from "./endpoint-cache";
@@ -23,6 +23,42 @@ import { signatureHeaders, verifySignature } from "./signatures";
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_DEDUP_WINDOW_SECONDS = 86_400;
+
+// One statement, so one implicit transaction and one round trip: check the endpoint is still
+// what was read (and its flow active, and take the flow's current version), claim the dedup
+// key (or re-claim one whose window passed), and only if it was claimed store the event and
+// its queued execution and note the execution on the key. Ids are made by the caller:
+// sub-statements of one statement cannot see each other's rows, so the key records its
+// execution when it is claimed. Its text never changes, so it is a prepared statement.
+const STORE_EVENT = `
+  with target as (
+    select f.version
+      from webhook_endpoints e join flows f on f.id = e.flow_id
+     where e.id = $1::uuid and e.token_hash = $2::text and f.is_active
+       and e.signature_scheme = $3::text
+       and e.signing_secret_enc is not distinct from $4::text
+       and e.config = $5::jsonb),
+  claim as (
+    insert into dedup_keys (workspace_id, scope, key, expires_at, execution_id)
+    select $6::uuid, $7::text, $8::text, $9::timestamptz, $10::uuid from target
+    on conflict (scope, key) do update
+      set expires_at = excluded.expires_at, created_at = now(), execution_id = excluded.execution_id
+      where dedup_keys.expires_at <= $11::timestamptz
+    returning key),
+  event as (
+    insert into webhook_events (id, workspace_id, endpoint_id, flow_id, method, content_type, headers, query, raw_body, dedup_key, received_at)
+    select $12::uuid, $6::uuid, $1::uuid, $13::uuid, $14::text, $15::text, $16::jsonb, $17::jsonb, $18::bytea, $8::text, $11::timestamptz
+      from claim
+    returning id),
+  execution as (
+    insert into executions (id, workspace_id, flow_id, flow_version, event_id, trigger_type, trigger_payload, attempt)
+    select $10::uuid, $6::uuid, $13::uuid, (select version from target), event.id, 'webhook', $19::jsonb, 1
+      from event
+    returning id)
+  select exists (select 1 from target) as current,
+         (select id::text from event) as event_id,
+         (select id::text from execution) as execution_id,
+         (select execution_id::text from dedup_keys where scope = $7::text and key = $8::text) as previous`;
 
 /** Provider headers that carry a delivery's own id, in the order tried. */
 const EVENT_ID_HEADERS = ["webhook-id", "x-github-delivery", "x-shopify-webhook-id", "x-request-id-unique"];
@@ -150,47 +186,34 @@ async function accept(
   const dedupKey = dedupKeyOf(spec.scheme, config.dedup?.path, request.headers, body, raw);
   const scope = `webhook:${endpoint.endpointId}`;
 
-  // One statement, so one implicit transaction and one round trip: check the endpoint is
-  // still what was read (and its flow active, and take the flow's current version), claim
-  // the dedup key (or re-claim one whose window passed), and only if it was claimed store
-  // the event and its queued execution and note the execution on the key.
   const expiresAt = new Date(now.getTime() + windowSeconds * 1000).toISOString();
-  // Ids made here: sub-statements of one statement cannot see each other's rows, so the key
-  // records its execution when it is claimed.
   const eventId = randomUUID();
   const executionId = randomUUID();
   const payload = { body, headers, query, raw: rawText.length <= 256 * 1024 ? rawText : rawText.slice(0, 256 * 1024) };
-  const [stored] = await queryRows<{ current: boolean; event_id: string | null; execution_id: string | null; previous: string | null }>(
+  const [stored] = await preparedRows<{ current: boolean; event_id: string | null; execution_id: string | null; previous: string | null }>(
     db,
-    sql`with target as (
-          select f.version
-            from webhook_endpoints e join flows f on f.id = e.flow_id
-           where e.id = ${endpoint.endpointId} and e.token_hash = ${tokenHash} and f.is_active
-             and e.signature_scheme = ${endpoint.signatureScheme}
-             and e.signing_secret_enc is not distinct from ${endpoint.signingSecretEnc}
-             and e.config = ${JSON.stringify(endpoint.config ?? {})}::jsonb),
-        claim as (
-          insert into dedup_keys (workspace_id, scope, key, expires_at, execution_id)
-          select ${endpoint.workspaceId}, ${scope}, ${dedupKey}, ${expiresAt}, ${executionId} from target
-          on conflict (scope, key) do update
-            set expires_at = excluded.expires_at, created_at = now(), execution_id = excluded.execution_id
-            where dedup_keys.expires_at <= ${now.toISOString()}
-          returning key),
-        event as (
-          insert into webhook_events (id, workspace_id, endpoint_id, flow_id, method, content_type, headers, query, raw_body, dedup_key, received_at)
-          select ${eventId}::uuid, ${endpoint.workspaceId}, ${endpoint.endpointId}, ${endpoint.flowId}, ${request.method}, ${contentType},
-                 ${JSON.stringify(headers)}::jsonb, ${JSON.stringify(query)}::jsonb, ${Buffer.from(raw)}, ${dedupKey}, ${now.toISOString()}
-            from claim
-          returning id),
-        execution as (
-          insert into executions (id, workspace_id, flow_id, flow_version, event_id, trigger_type, trigger_payload, attempt)
-          select ${executionId}::uuid, ${endpoint.workspaceId}, ${endpoint.flowId}, (select version from target), event.id, 'webhook', ${JSON.stringify(payload)}::jsonb, 1
-            from event
-          returning id)
-        select exists (select 1 from target) as current,
-               (select id::text from event) as event_id,
-               (select id::text from execution) as execution_id,
-               (select execution_id::text from dedup_keys where scope = ${scope} and key = ${dedupKey}) as previous`,
+    STORE_EVENT,
+    [
+      endpoint.endpointId,
+      tokenHash,
+      endpoint.signatureScheme,
+      endpoint.signingSecretEnc,
+      JSON.stringify(endpoint.config ?? {}),
+      endpoint.workspaceId,
+      scope,
+      dedupKey,
+      expiresAt,
+      executionId,
+      now.toISOString(),
+      eventId,
+      endpoint.flowId,
+      request.method,
+      contentType,
+      JSON.stringify(headers),
+      JSON.stringify(query),
+      Buffer.from(raw),
+      JSON.stringify(payload),
+    ],
   );
   if (!stored.current) return "stale";
   if (!stored.execution_id || !stored.event_id) {
