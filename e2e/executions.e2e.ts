@@ -20,6 +20,7 @@ const PINGS = "E2E pings";
 // run is seen running); /pings always answers 200.
 
 let ordersBroken = true;
+let lateReplies = 0;
 const ORDERS_DELAY_MS = 5_000;
 const received: string[] = [];
 let fake: Server;
@@ -41,7 +42,12 @@ function startFake(): Promise<Server> {
       };
       if (received.length > 50) return reply(503, { error: "too many requests for a test" });
       if (req.url === "/orders" && ordersBroken) return reply(400, { error: "order 42 has no customer" });
-      if (req.url === "/orders") return void setTimeout(() => reply(200, { stored: true }), ORDERS_DELAY_MS);
+      if (req.url === "/orders") {
+        return void setTimeout(() => {
+          reply(200, { stored: true });
+          lateReplies += 1;
+        }, ORDERS_DELAY_MS);
+      }
       if (req.url === "/pings") return reply(200, { pong: true });
       reply(404, { error: "no such path" });
     });
@@ -228,10 +234,28 @@ describe("execution logs", () => {
       expect(await page.getByRole("link", { name: failedRun.slice(0, 8) }).getAttribute("href")).toBe(`/flows/${ordersFlow}/executions/${failedRun}`);
       expect(received).toEqual(["POST /orders", "POST /pings", "POST /orders"]);
 
-      // The list has the re-run on top.
+      // A run can be cancelled while it waits on the service (a confirmation first).
+      const slowRun = await runFlow(page, ordersFlow);
+      await page.goto(url(`/flows/${ordersFlow}/executions/${slowRun}`));
+      // Cancelled while its call is in flight.
+      await expect.poll(() => received.length, { timeout: 15_000 }).toBe(4);
+      await page.getByRole("button", { name: "Cancel execution" }).click();
+      const confirm = page.getByRole("alertdialog", { name: "Cancel this execution?" });
+      await confirm.getByRole("button", { name: "Cancel execution" }).click();
+      await page.getByText("Execution cancelled.").waitFor();
+      await expect.poll(() => summary.locator("[data-status]").getAttribute("data-status")).toBe("cancelled");
+      expect(await page.getByRole("button", { name: "Cancel execution" }).count()).toBe(0);
+      // The service answers after all; the engine must not turn the run back into a success.
+      await expect.poll(() => lateReplies, { timeout: 15_000 }).toBe(2);
+      await page.waitForTimeout(1_500);
+      expect((await api(page, "GET", `/api/v1/executions/${slowRun}`)).json.status).toBe("cancelled");
+
+      // The list has the newest on top, the re-run marked as one.
       await page.goto(url("/executions"));
-      await expect.poll(() => rows(page).count()).toBe(3);
-      expect((await rowTexts(page))[0]).toMatch(new RegExp(`^${ORDERS} Manual · re-run Succeeded`));
+      await expect.poll(() => rows(page).count()).toBe(4);
+      const listed = await rowTexts(page);
+      expect(listed[0]).toMatch(new RegExp(`^${ORDERS} Manual Cancelled`));
+      expect(listed[1]).toMatch(new RegExp(`^${ORDERS} Manual · re-run Succeeded`));
       expect(await page.getByRole("link", { name: `Open the succeeded execution of ${ORDERS}` }).getAttribute("href")).toBe(
         `/flows/${ordersFlow}/executions/${rerunId}`,
       );
@@ -244,12 +268,12 @@ describe("execution logs", () => {
       await page.setViewportSize(PHONE);
       await page.goto(url("/executions"));
       const cards = page.getByRole("list", { name: "Executions" }).getByRole("listitem");
-      await expect.poll(() => cards.count()).toBe(3);
+      await expect.poll(() => cards.count()).toBe(4);
       expect(await page.getByRole("table", { name: "Executions" }).isVisible()).toBe(false);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, "no sideways scrolling at 390 px").toBeLessThanOrEqual(PHONE.width);
       await screenshot(page, "executions-phone");
-      await cards.first().getByRole("link").click();
+      await cards.nth(1).getByRole("link").click();
       await page.waitForURL(url(`/flows/${ordersFlow}/executions/${rerunId}`));
       await page.getByRole("button", { name: "Step post: succeeded" }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth), "the execution page fits 390 px").toBeLessThanOrEqual(PHONE.width);
