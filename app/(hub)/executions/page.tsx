@@ -21,6 +21,7 @@ export const metadata: Metadata = { title: "Executions" };
 const DESCRIPTION = "Every run of every flow, newest first, with its status, retries and step logs.";
 
 export default async function ExecutionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const session = await requireSession();
   const parsed = parseListParams(await searchParams);
   if (!parsed.ok) {
     return (
@@ -45,7 +46,6 @@ export default async function ExecutionsPage({ searchParams }: { searchParams: P
   }
 
   const { params } = parsed;
-  const session = await requireSession();
   const now = new Date();
   const { page, flows } = await withUser({ userId: session.user.id, email: session.user.email }, async (tx) => ({
     flows: await listFlowNames(tx, session.workspace.id),
