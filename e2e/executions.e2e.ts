@@ -23,18 +23,22 @@ let ordersBroken = true;
 let lateReplies = 0;
 const ORDERS_DELAY_MS = 5_000;
 const received: string[] = [];
+const bodies: string[] = [];
 let fake: Server;
 let fakeUrl: string;
 
 function startFake(): Promise<Server> {
   const server = createServer((req, res) => {
     let size = 0;
+    let body = "";
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
+      body += chunk.toString("utf8");
       if (size > 4096) req.destroy();
     });
     req.on("end", () => {
       received.push(`${req.method} ${req.url}`);
+      bodies.push(body);
       const reply = (status: number, body: unknown) => {
         if (res.destroyed) return;
         res.writeHead(status, { "content-type": "application/json", connection: "close" });
@@ -95,22 +99,24 @@ async function api(page: Page, method: string, path: string, body?: unknown): Pr
   return { status: result.status, json: JSON.parse(result.text) as Record<string, unknown> };
 }
 
+const flowDefinition = (name: string, path: string, version: string) => ({
+  name,
+  active: true,
+  trigger: { type: "manual" },
+  steps: [
+    {
+      key: "post",
+      type: "action",
+      connector: "http",
+      action: "request",
+      connection: null,
+      input: { method: "POST", url: `${fakeUrl}${path}`, body: { order: "{{ trigger.body.order }}", version } },
+    },
+  ],
+});
+
 async function createFlow(page: Page, name: string, path: string): Promise<string> {
-  const created = await api(page, "POST", "/api/v1/flows", {
-    name,
-    active: true,
-    trigger: { type: "manual" },
-    steps: [
-      {
-        key: "post",
-        type: "action",
-        connector: "http",
-        action: "request",
-        connection: null,
-        input: { method: "POST", url: `${fakeUrl}${path}`, body: { order: "{{ trigger.body.order }}" } },
-      },
-    ],
-  });
+  const created = await api(page, "POST", "/api/v1/flows", flowDefinition(name, path, "one"));
   expect(created.status, JSON.stringify(created.json)).toBe(201);
   return created.json.id as string;
 }
@@ -212,12 +218,18 @@ describe("execution logs", () => {
       await page.getByRole("button", { name: "Copy trigger payload" }).waitFor();
       await screenshot(page, "execution-detail");
 
-      // Fix the service and re-run: a new execution, followed live from running to succeeded.
+      // Fix the service and the flow (a second version), and re-run on the current version: a new
+      // execution, followed live from running to succeeded.
       ordersBroken = false;
+      const edited = await api(page, "PUT", `/api/v1/flows/${ordersFlow}`, flowDefinition(ORDERS, "/orders", "two"));
+      expect(edited.status, JSON.stringify(edited.json)).toBe(200);
+      await page.reload();
+      expect(await summary.innerText()).toContain("v1 (current: v2)");
       await page.getByRole("button", { name: "Re-run", exact: true }).click();
       const dialog = page.getByRole("dialog", { name: "Re-run this execution" });
       await dialog.waitFor();
-      expect(await dialog.innerText()).toContain("also the flow's current version");
+      await dialog.getByRole("combobox", { name: "Flow version" }).click();
+      await page.getByRole("option", { name: "The current version: v2" }).click();
       await dialog.getByRole("button", { name: "Start re-run" }).click();
       await page.waitForURL((u) => u.pathname.startsWith(`/flows/${ordersFlow}/executions/`) && !u.pathname.endsWith(failedRun));
       const rerunId = new URL(page.url()).pathname.split("/").pop()!;
@@ -233,6 +245,9 @@ describe("execution logs", () => {
       expect(await page.getByRole("group", { name: "Output of post" }).innerText()).toContain("stored");
       expect(await page.getByRole("link", { name: failedRun.slice(0, 8) }).getAttribute("href")).toBe(`/flows/${ordersFlow}/executions/${failedRun}`);
       expect(received).toEqual(["POST /orders", "POST /pings", "POST /orders"]);
+      expect(JSON.parse(bodies[0])).toEqual({ order: 42, version: "one" });
+      expect(JSON.parse(bodies[2]), "the re-run ran the current version").toEqual({ order: 42, version: "two" });
+      expect(await summary.innerText()).toMatch(/Flow version\s*v2/);
 
       // A run can be cancelled while it waits on the service (a confirmation first).
       const slowRun = await runFlow(page, ordersFlow);
