@@ -14,6 +14,7 @@ const runs: { file: string; title: string; nodeFlags?: string[] }[] = [
     nodeFlags: ["--max-semi-space-size=16"],
   },
   { file: "bench/outbound.ts", title: "one outbound HTTP call: a new connection each time vs keep-alive" },
+  { file: "bench/executions-list.ts", title: "executions list: keyset pages over 1,000,000 executions on PostgreSQL" },
 ];
 
 const only = process.argv.slice(2);

@@ -1,0 +1,3 @@
+import { ExecutionNotFound } from "@/components/executions/execution-not-found";
+
+export default ExecutionNotFound;
