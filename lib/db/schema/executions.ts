@@ -50,7 +50,7 @@ export const executions = pgTable(
     index("executions_running_lease_idx").on(t.leaseUntil).where(sql`${t.status} = 'running'`),
     // Lists and dashboards: newest first per workspace, per flow, per status.
     index("executions_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
-    index("executions_workspace_status_created_idx").on(t.workspaceId, t.status, t.createdAt.desc()),
+    index("executions_workspace_status_created_idx").on(t.workspaceId, t.status, t.createdAt.desc(), t.id.desc()),
     index("executions_flow_created_idx").on(t.flowId, t.createdAt.desc()),
     index("executions_created_at_idx").on(t.createdAt),
     check(

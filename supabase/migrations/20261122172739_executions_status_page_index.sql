@@ -1,0 +1,2 @@
+DROP INDEX "executions_workspace_status_created_idx";--> statement-breakpoint
+CREATE INDEX "executions_workspace_status_created_idx" ON "executions" USING btree ("workspace_id","status","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);
