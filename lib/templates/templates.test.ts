@@ -26,7 +26,7 @@ const byConnector: Record<string, string> = {};
 let strangersSlack: string;
 let revokedSlack: string;
 
-async function connection(workspaceId: string, connector: string, name: string, status = "active"): Promise<string> {
+async function connection(workspaceId: string, connector: string, name: string, status: "active" | "revoked" = "active"): Promise<string> {
   const [row] = await handle.db
     .insert(connections)
     .values({ workspaceId, connector, name, status, metadata: {}, credentialsEnc: null })
