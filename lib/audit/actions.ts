@@ -18,7 +18,7 @@ export const AUDIT_ACTIONS = {
   "notification_channel.created": "added notification channel",
   "notification_channel.updated": "updated notification channel",
   "notification_channel.deleted": "deleted notification channel",
-  "workspace.renamed": "renamed the workspace",
+  "workspace.renamed": "renamed workspace",
   "workspace.retention_changed": "changed retention of",
   "member.role_changed": "changed the role of",
   "member.removed": "removed member",
