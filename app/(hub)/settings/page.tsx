@@ -40,7 +40,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   }));
 
   return (
-    <div className="grid gap-6">
+    // minmax(0, 1fr): a wide table scrolls inside its card instead of widening the page on a phone.
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <PageHeader
         title="Settings"
         description="The workspace, its members, API keys, where alerts go, how long runs are kept, and who changed what."
