@@ -150,6 +150,10 @@ describe("audit events of each mutation", () => {
   it("an admin cannot make an owner; only owners can", async () => {
     const admin: Actor = { ...member, role: "admin" };
     await expect(changeMemberRole(admin, viewer.userId, "owner")).rejects.toThrow(/Only owners/);
+    await changeMemberRole(f.actor, viewer.userId, "owner");
+    await changeMemberRole(f.actor, viewer.userId, "viewer");
+    const events = (await latest()).filter((e) => e.targetId === viewer.userId);
+    expect(events.map((e) => auditDetail(e.action, e.details))).toEqual(["owner → viewer", "viewer → owner"]);
   });
 });
 
