@@ -5,11 +5,12 @@
 // the audit log lists those changes.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { Webhook } from "standardwebhooks";
 
-import { DESKTOP, PHONE, launchBrowser, newPage, screenshot, watchProblems } from "./browser";
+import { DESKTOP, PHONE, SCREENSHOT_DIR, launchBrowser, newPage, screenshot, watchProblems } from "./browser";
 import { url } from "./env";
 
 const API_KEY = `e2e-key-${randomBytes(12).toString("hex")}`;
@@ -124,6 +125,8 @@ describe("templates and settings", () => {
       const select = dialog.getByRole("combobox", { name: "REST API (HTTP connection with its base URL)" });
       expect(await select.innerText()).toContain(CONNECTION);
       expect(await dialog.innerText()).toContain("After creating it");
+      // The dialog over the page, as it is on screen.
+      await page.screenshot({ path: join(SCREENSHOT_DIR, "templates-use-dialog.png"), animations: "disabled" });
       await dialog.getByRole("button", { name: "Create flow" }).click();
       await page.waitForURL(/\/flows\/[0-9a-f-]{36}$/, { timeout: 20_000 });
       flowId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
