@@ -20,6 +20,7 @@ const NAV = [
   { label: "Connectors", path: "/connectors" },
   { label: "Connections", path: "/connections" },
   { label: "Flows", path: "/flows" },
+  { label: "Templates", path: "/templates" },
   { label: "Executions", path: "/executions" },
   { label: "Health", path: "/health" },
   { label: "Settings", path: "/settings" },

@@ -2,10 +2,9 @@
 
 import { useActionState } from "react";
 import { sendMagicLink, signIn } from "@/app/(auth)/actions";
-import { FieldErrors, FormMessage } from "@/components/auth/form-message";
+import { AuthField } from "@/components/auth/auth-field";
+import { FormMessage } from "@/components/auth/form-message";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { initialAuthFormState, type AuthFormState } from "@/lib/auth/schemas";
 
 // One email field serves both ways in: the pressed button's `intent` picks the action.
@@ -15,39 +14,29 @@ function signInOrSendLink(previous: AuthFormState, formData: FormData): Promise<
 
 export function SignInForm({ next }: { next: string }) {
   const [state, formAction, pending] = useActionState(signInOrSendLink, initialAuthFormState);
-  const emailErrors = state.fieldErrors?.email;
-  const passwordErrors = state.fieldErrors?.password;
 
   return (
     <form action={formAction} className="grid gap-4" noValidate>
       <input type="hidden" name="next" value={next} />
       <FormMessage state={state} />
-      <div className="grid gap-2">
-        <Label htmlFor="sign-in-email">Email</Label>
-        <Input
-          id="sign-in-email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={state.email}
-          aria-invalid={emailErrors ? true : undefined}
-          aria-describedby={emailErrors ? "sign-in-email-errors" : undefined}
-        />
-        <FieldErrors id="sign-in-email-errors" errors={emailErrors} />
-      </div>
-      <div className="grid gap-2">
-        <Label htmlFor="sign-in-password">Password</Label>
-        <Input
-          id="sign-in-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          aria-invalid={passwordErrors ? true : undefined}
-          aria-describedby={passwordErrors ? "sign-in-password-errors" : undefined}
-        />
-        <FieldErrors id="sign-in-password-errors" errors={passwordErrors} />
-      </div>
+      <AuthField
+        id="sign-in-email"
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.email}
+        errors={state.fieldErrors?.email}
+      />
+      <AuthField
+        id="sign-in-password"
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        errors={state.fieldErrors?.password}
+      />
       <Button type="submit" name="intent" value="password" disabled={pending}>
         Sign in
       </Button>

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { ApiError, forbidden, fromZodError, notFound } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { roleAtLeast, type Actor } from "@/lib/auth/types";
 import { decryptJson, encryptSecret } from "@/lib/crypto";
 import { getKeyRing } from "@/lib/crypto/runtime";
@@ -191,6 +192,7 @@ export async function createChannel(actor: Actor, raw: unknown): Promise<Channel
       .insert(notificationChannels)
       .values({ id, workspaceId: actor.workspaceId, kind: parsed.data.kind, name: parsed.data.name, secretEnc, config })
       .returning();
+    await recordAudit(tx, actor, { action: "notification_channel.created", targetType: "notification_channel", targetId: id, targetName: inserted.name, details: { kind: inserted.kind } });
     return inserted;
   });
   return { ...presentChannel(row), ...(signingSecret ? { signing_secret: signingSecret } : {}) };
@@ -218,10 +220,27 @@ async function loadRow(actor: Actor, id: string): Promise<ChannelRow> {
 
 export async function deleteChannel(actor: Actor, id: string): Promise<void> {
   requireAdmin(actor);
+  const row = await loadRow(actor, id);
+  await asUser(actor, async (tx) => {
+    await tx.delete(notificationChannels).where(and(eq(notificationChannels.id, id), eq(notificationChannels.workspaceId, actor.workspaceId)));
+    await recordAudit(tx, actor, { action: "notification_channel.deleted", targetType: "notification_channel", targetId: id, targetName: row.name, details: { kind: row.kind } });
+  });
+}
+
+/** Turns a channel on or off (admins); an inactive channel receives no alerts. */
+export async function setChannelActive(actor: Actor, id: string, active: boolean): Promise<ChannelResponse> {
+  requireAdmin(actor);
   await loadRow(actor, id);
-  await asUser(actor, (tx) =>
-    tx.delete(notificationChannels).where(and(eq(notificationChannels.id, id), eq(notificationChannels.workspaceId, actor.workspaceId))),
-  );
+  const row = await asUser(actor, async (tx) => {
+    const [updated] = await tx
+      .update(notificationChannels)
+      .set({ isActive: active, updatedAt: new Date() })
+      .where(and(eq(notificationChannels.id, id), eq(notificationChannels.workspaceId, actor.workspaceId)))
+      .returning();
+    await recordAudit(tx, actor, { action: "notification_channel.updated", targetType: "notification_channel", targetId: id, targetName: updated.name, details: { enabled: active } });
+    return updated;
+  });
+  return presentChannel(row);
 }
 
 /** Sends a test message now; a refusal by the endpoint is a 502 with its (redacted) reason. */

@@ -10,6 +10,7 @@ import { hitRateLimit } from "./rate-limit";
 export interface Principal extends Actor {
   via: "api_key" | "session";
   keyId?: string;
+  keyPrefix?: string;
 }
 
 const KEY_FAILURES = {

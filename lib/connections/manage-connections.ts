@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { ApiError, conflict, forbidden, fromZodError, notFound, ValidationError } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { roleAtLeast, type Actor } from "@/lib/auth/types";
 import { findAuth, parseCredentials } from "@/lib/connectors/credentials";
 import type { AuthType, ConnectorDefinition } from "@/lib/connectors/types";
@@ -131,6 +132,7 @@ export async function createConnection(actor: Actor, raw: unknown): Promise<Conn
       })
       .onConflictDoNothing()
       .returning();
+    if (inserted) await recordAudit(tx, actor, { action: "connection.created", targetType: "connection", targetId: id, targetName: inserted.name, details: { connector: def.slug } });
     return inserted;
   });
   if (!row) throw conflict(`A connection named "${input.name}" already exists in this workspace.`);
@@ -203,6 +205,7 @@ export async function updateConnection(actor: Actor, id: string, raw: unknown): 
       .set({ ...(name !== undefined ? { name } : {}), metadata, updatedAt: new Date() })
       .where(and(eq(connections.id, row.id), eq(connections.workspaceId, actor.workspaceId)))
       .returning();
+    if (name !== undefined && name !== row.name) await recordAudit(tx, actor, { action: "connection.renamed", targetType: "connection", targetId: row.id, targetName: name, details: { from: row.name, to: name } });
     return u;
   }).catch((error: unknown) => {
     // Two renames racing to the same name: the unique index decides.
@@ -234,6 +237,7 @@ export async function revokeConnection(actor: Actor, id: string): Promise<Connec
       usedBy.map((f) => f.flowId),
       `Paused because its connection "${row.name}" was revoked.`,
     );
+    await recordAudit(tx, actor, { action: "connection.revoked", targetType: "connection", targetId: row.id, targetName: row.name, details: { paused_flows: usedBy.length } });
     return { ...presentConnection(updated, usedBy), paused_flows: usedBy.map((f) => f.flowId) };
   });
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { nextRunAt } from "@/lib/scheduler/schedule";
 import { forbidden, fromZodError, notFound } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { roleAtLeast, type Actor } from "@/lib/auth/types";
 import { encryptSecret } from "@/lib/crypto";
 import { getKeyRing } from "@/lib/crypto/runtime";
@@ -158,6 +159,7 @@ export async function createFlow(actor: Actor, raw: unknown, now = new Date()): 
     });
     await materializeSteps(tx, actor.workspaceId, row.id, definition);
     const webhookToken = await ensureWebhookEndpoint(tx, actor, row.id, definition);
+    await recordAudit(tx, actor, { action: "flow.created", targetType: "flow", targetId: row.id, targetName: row.name, details: { version: 1 } });
     return { row, definition: storedDefinition(definition), webhookToken };
   });
 }
@@ -219,6 +221,7 @@ export async function updateFlow(actor: Actor, id: string, raw: unknown, now = n
     });
     await materializeSteps(tx, actor.workspaceId, id, definition);
     const webhookToken = await ensureWebhookEndpoint(tx, actor, id, definition);
+    await recordAudit(tx, actor, { action: "flow.updated", targetType: "flow", targetId: id, targetName: row.name, details: { version } });
     return { row, definition: storedDefinition(definition), webhookToken };
   });
 }
@@ -238,6 +241,7 @@ export async function setFlowActive(actor: Actor, id: string, active: boolean, n
       })
       .where(eq(flows.id, id))
       .returning();
+    await recordAudit(tx, actor, { action: active ? "flow.activated" : "flow.deactivated", targetType: "flow", targetId: id, targetName: row.name });
     return row;
   });
 }
@@ -245,8 +249,9 @@ export async function setFlowActive(actor: Actor, id: string, active: boolean, n
 export async function deleteFlow(actor: Actor, id: string): Promise<void> {
   if (!roleAtLeast(actor.role, "member")) throw forbidden("Viewers cannot delete flows.");
   await asUser(actor, async (tx) => {
-    await loadFlow(tx, actor.workspaceId, id);
+    const { row } = await loadFlow(tx, actor.workspaceId, id);
     await tx.delete(flows).where(and(eq(flows.id, id), eq(flows.workspaceId, actor.workspaceId)));
+    await recordAudit(tx, actor, { action: "flow.deleted", targetType: "flow", targetId: id, targetName: row.name });
   });
 }
 

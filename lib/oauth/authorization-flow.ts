@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier } from "oauth4webapi";
 import { z } from "zod";
 import { conflict, forbidden, fromZodError, ValidationError } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { roleAtLeast, type Actor } from "@/lib/auth/types";
 import { getKeyRing } from "@/lib/crypto/runtime";
 import { checkCredentials } from "@/lib/connections/check-credentials";
@@ -147,6 +148,7 @@ export async function completeAuthorization(
         createdBy: actor.userId,
       })
       .returning();
+    await recordAudit(tx, actor, { action: "connection.created", targetType: "connection", targetId: id, targetName: inserted.name, details: { connector: resolved.def.slug, auth_type: "oauth2" } });
     return inserted;
   });
   return presentConnection(row, []);

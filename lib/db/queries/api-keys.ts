@@ -67,6 +67,8 @@ export async function revokeApiKey(q: Queryable, workspaceId: string, id: string
 
 export type ApiKeyPrincipal = {
   keyId: string;
+  /** The key's first characters, for the audit log ("API key jct_…"). */
+  keyPrefix: string;
   workspaceId: string;
   userId: string;
   role: Role;
@@ -84,6 +86,7 @@ export async function authenticateApiKey(
   const [row] = await db
     .select({
       id: apiKeys.id,
+      prefix: apiKeys.prefix,
       workspaceId: apiKeys.workspaceId,
       createdBy: apiKeys.createdBy,
       revokedAt: apiKeys.revokedAt,
@@ -104,6 +107,6 @@ export async function authenticateApiKey(
   }
   return {
     ok: true,
-    principal: { keyId: row.id, workspaceId: row.workspaceId, userId: row.createdBy, role: row.role as Role },
+    principal: { keyId: row.id, keyPrefix: row.prefix, workspaceId: row.workspaceId, userId: row.createdBy, role: row.role as Role },
   };
 }

@@ -1,13 +1,12 @@
 // GET, PATCH /api/v1/workspace — the workspace the caller's API key (or session) belongs to
-import { eq, sql } from "drizzle-orm";
 import { apiRoute, json } from "@/lib/api/route";
 import { notFound } from "@/lib/api/errors";
 import { readJson } from "@/lib/api/request";
 import { workspaceUpdateSchema, type WorkspaceResponse } from "@/lib/api/resources/workspace";
 import type { Principal } from "@/lib/api/authenticate";
 import { countMembers, getWorkspace } from "@/lib/db/queries/workspaces";
-import { workspaces } from "@/lib/db/schema";
 import type { Tx } from "@/lib/db/types";
+import { updateWorkspaceSettings } from "@/lib/workspaces/update-workspace";
 
 async function present(tx: Tx, principal: Principal): Promise<WorkspaceResponse> {
   const workspace = await getWorkspace(tx, principal.workspaceId);
@@ -28,14 +27,7 @@ export const PATCH = apiRoute({ minRole: "admin" }, async ({ request, principal,
   const input = await readJson(request, workspaceUpdateSchema);
   return json(
     await db(async (tx) => {
-      await tx
-        .update(workspaces)
-        .set({
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.retention_days !== undefined ? { retentionDays: input.retention_days } : {}),
-          updatedAt: sql`now()`,
-        })
-        .where(eq(workspaces.id, principal.workspaceId));
+      await updateWorkspaceSettings(tx, principal, { name: input.name, retentionDays: input.retention_days });
       return present(tx, principal);
     }),
   );

@@ -1,0 +1,60 @@
+"use server";
+
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { fromZodError } from "@/lib/api/errors";
+import { requireSession } from "@/lib/auth/session";
+import { inviteWithSupabase } from "@/lib/auth/supabase/invite-user";
+import { actorOf } from "@/lib/auth/types";
+import { loadEnv } from "@/lib/env";
+import { changeMemberRole, inviteMember, inviteSchema, memberIdSchema, removeMember, roleSchema } from "@/lib/workspaces/manage-members";
+import { actionFailure, type ActionState } from "../connections/action-result";
+
+export async function changeMemberRoleAction(userId: string, role: string): Promise<ActionState> {
+  const parsed = z.object({ userId: memberIdSchema, role: roleSchema }).safeParse({ userId, role });
+  if (!parsed.success) return actionFailure(fromZodError(parsed.error));
+  const actor = actorOf(await requireSession());
+  try {
+    await changeMemberRole(actor, parsed.data.userId, parsed.data.role);
+    revalidatePath("/settings");
+    return { ok: true };
+  } catch (error) {
+    return actionFailure(error);
+  }
+}
+
+export async function removeMemberAction(userId: string): Promise<ActionState> {
+  const parsed = memberIdSchema.safeParse(userId);
+  if (!parsed.success) return actionFailure(fromZodError(parsed.error));
+  const actor = actorOf(await requireSession());
+  try {
+    await removeMember(actor, parsed.data);
+    revalidatePath("/settings");
+    return { ok: true };
+  } catch (error) {
+    return actionFailure(error);
+  }
+}
+
+/** Where the invitation email's link lands: this site's /auth/confirm, then the hub. */
+async function confirmUrl(): Promise<string> {
+  const configured = loadEnv().JUNCTION_PUBLIC_URL;
+  const h = await headers();
+  const origin = configured ?? `${h.get("x-forwarded-proto") ?? "https"}://${h.get("x-forwarded-host") ?? h.get("host")}`;
+  return `${origin.replace(/\/+$/, "")}/auth/confirm?next=/`;
+}
+
+export async function inviteMemberAction(_prev: ActionState & { email?: string }, formData: FormData): Promise<ActionState & { email?: string }> {
+  const parsed = inviteSchema.safeParse({ email: formData.get("email") ?? "", role: formData.get("role") ?? "" });
+  if (!parsed.success) return actionFailure(fromZodError(parsed.error));
+  const actor = actorOf(await requireSession());
+  try {
+    const redirectTo = await confirmUrl();
+    await inviteMember(actor, parsed.data, (email) => inviteWithSupabase(email, redirectTo));
+    revalidatePath("/settings");
+    return { ok: true, email: parsed.data.email };
+  } catch (error) {
+    return actionFailure(error);
+  }
+}
