@@ -9,7 +9,7 @@ describe("definitionToGraph", () => {
     const graph = definitionToGraph({ steps: [] });
     expect(graph.nodes.map((n) => n.kind)).toEqual(["trigger", "end"]);
     expect(graph.nodes[1].insert).toEqual({ list: "steps", index: 0 });
-    expect(graph.edges).toEqual([{ id: "trigger->end", source: "trigger", target: "end" }]);
+    expect(graph.edges).toEqual([{ id: "trigger->end", source: "trigger", target: "end", insert: { list: "steps", index: 0 } }]);
   });
 
   it("connects steps top to bottom, each edge inserting where it sits", () => {
@@ -19,7 +19,7 @@ describe("definitionToGraph", () => {
     expect(graph.edges.map((e) => [e.id, e.insert?.index ?? null])).toEqual([
       ["trigger->a", 0],
       ["a->b", 1],
-      ["b->end", null],
+      ["b->end", 2],
     ]);
     expect(graph.nodes.find((n) => n.id === "end")?.insert).toEqual({ list: "steps", index: 2 });
   });

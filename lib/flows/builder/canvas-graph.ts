@@ -140,9 +140,9 @@ export function definitionToGraph(definition: Pick<FlowDefinition, "steps">): Gr
   const edges = [...body.edges];
   if (body.entry) {
     edges.unshift(edge("trigger", body.entry, { insert: { list: "steps", index: 0 } }));
-    edges.push(edge(body.exit!, "end"));
+    edges.push(edge(body.exit!, "end", { insert: { list: "steps", index: definition.steps.length } }));
   } else {
-    edges.push(edge("trigger", "end"));
+    edges.push(edge("trigger", "end", { insert: { list: "steps", index: 0 } }));
   }
   return { nodes: [trigger, ...body.nodes, end], edges };
 }
