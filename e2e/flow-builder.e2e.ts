@@ -239,11 +239,22 @@ describe("flow builder", () => {
       await page.getByRole("button", { name: "Redo", exact: true }).click();
       await node(page, "Delay").waitFor({ state: "detached" });
 
+      // A branch puts its two paths side by side.
+      await page.getByRole("button", { name: "Add a step at the end" }).click();
+      await page.getByRole("dialog", { name: "Add a step" }).getByRole("button", { name: /^Branch/ }).click();
+      await closeSheet(page);
+      const thenArm = await page.getByRole("button", { name: "Add a step to branch · then" }).boundingBox();
+      const elseArm = await page.getByRole("button", { name: "Add a step to branch · else" }).boundingBox();
+      expect(thenArm && elseArm && Math.abs(thenArm.y - elseArm.y) < 1 && thenArm.x < elseArm.x).toBe(true);
+
       // The list view edits the same definition.
       await page.getByRole("tab", { name: "List" }).click();
       const steps = page.getByRole("list", { name: "Steps", exact: true });
       expect(await steps.getByRole("listitem").first().innerText()).toContain("1. Map fields");
       expect(await steps.innerText()).toContain("2. HTTP request");
+      expect(await steps.innerText()).toContain("3. Branch");
+      await page.getByRole("button", { name: "Delete Branch" }).click();
+      await expect.poll(() => steps.innerText()).not.toContain("Branch");
       await page.getByRole("tab", { name: "Canvas" }).click();
 
       // Save & activate; the webhook URL is shown once.
@@ -281,6 +292,19 @@ describe("flow builder", () => {
       await panel.getByRole("button", { name: "Load last event" }).click();
       await expect.poll(async () => panel.getByLabel("Paste a sample (JSON)").inputValue()).toContain("B-2002");
       await closeSheet(page);
+      // "Load last execution" also brings the steps' real outputs into the data picker.
+      await node(page, "Trigger").click();
+      await sheet(page).getByRole("button", { name: "Load last execution" }).click();
+      await page.getByText(/Sample loaded from the execution of/).waitFor();
+      await closeSheet(page);
+      await node(page, "HTTP request").click();
+      await sheet(page).getByRole("button", { name: "Insert data into Url" }).click();
+      const picked = page.getByRole("list", { name: "Data fields" });
+      expect(await picked.getByRole("button", { name: "steps.http_request.output.status", exact: true }).count()).toBe(0);
+      expect(await picked.getByRole("button", { name: "steps.map.output.email", exact: true }).innerText()).toContain("ada@example.com");
+      await page.keyboard.press("Escape");
+      await picked.waitFor({ state: "hidden" });
+      await closeSheet(page);
       expect(await page.getByRole("status").filter({ hasText: "Unsaved changes" }).count()).toBe(1);
       await page.getByRole("button", { name: "Save", exact: true }).click();
       await page.getByRole("status").filter({ hasText: "All changes saved" }).waitFor();
@@ -313,6 +337,30 @@ describe("flow builder", () => {
     } catch (error) {
       await screenshot(page, "flow-builder-failure");
       throw error;
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("a schedule trigger shows its schedule in words and its next five runs", async () => {
+    const page = await newPage(browser, DESKTOP);
+    const problems = watchProblems(page);
+    try {
+      await page.goto(url("/flows/new"));
+      await node(page, "Trigger").click();
+      const panel = sheet(page);
+      await choose(page, panel, "Trigger type", "Schedule: at set times");
+      await panel.getByLabel("Time zone").fill("UTC");
+      await panel.getByLabel("Cron expression").fill("30 6 * * *");
+      const preview = panel.getByRole("status").filter({ hasText: "Next runs" });
+      await expect.poll(() => preview.innerText().catch(() => "")).toContain("Every day at 06:30");
+      expect(await preview.getByRole("list", { name: "Next runs" }).getByRole("listitem").count()).toBe(5);
+      await panel.getByLabel("Cron expression").fill("30 6 * *");
+      await panel.getByRole("status").filter({ hasText: "5 fields" }).waitFor();
+      await closeSheet(page);
+      expect(await node(page, "Trigger").getAttribute("aria-label")).toBe("Trigger: Schedule · 30 6 * * (UTC)");
+      expect(problems.errors).toEqual([]);
+      expect(problems.serverErrors).toEqual([]);
     } finally {
       await page.context().close();
     }
