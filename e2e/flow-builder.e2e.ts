@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Cookie, Page } from "playwright-core";
 
 import { DESKTOP, PHONE, launchBrowser, newPage, screenshot, watchProblems } from "./browser";
 import { url } from "./env";
@@ -57,6 +57,8 @@ function startFake(): Promise<Server> {
 }
 
 let browser: Browser;
+/** The builder's own workspace (its cookie), so its flows and connections stay out of other tests' way. */
+let workspaceCookie: Cookie | undefined;
 
 beforeAll(async () => {
   [browser, fake] = await Promise.all([launchBrowser(), startFake()]);
@@ -88,13 +90,37 @@ async function choose(page: Page, scope: ReturnType<Page["getByRole"]>, combobox
   await page.getByRole("option", { name: option, exact: true }).click();
 }
 
+/** Waits until the canvas has re-fitted its view after steps were added or removed (next frames). */
+async function settle(page: Page) {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))));
+}
+
 /** Adds a step through an edge's + button and the picker. */
 async function addStep(page: Page, edge: string, search: string, pick: string) {
+  await settle(page);
   await page.getByRole("button", { name: edge }).click();
   const picker = page.getByRole("dialog", { name: "Add a step" });
   await picker.getByRole("searchbox", { name: "Search steps and apps" }).fill(search);
   await picker.getByRole("button", { name: pick }).click();
   await picker.waitFor({ state: "hidden" });
+}
+
+/** Creates a workspace through Settings and switches to it, as a person would. */
+async function useOwnWorkspace(page: Page): Promise<void> {
+  await page.goto(url("/settings"));
+  await page.getByRole("button", { name: "New workspace" }).click();
+  const dialog = page.getByRole("dialog", { name: "New workspace" });
+  await dialog.getByLabel("Name").fill("E2E flow builder");
+  await dialog.getByRole("button", { name: "Create workspace" }).click();
+  await expect.poll(() => page.getByRole("button", { name: "Switch workspace" }).innerText()).toContain("E2E flow builder");
+  workspaceCookie = (await page.context().cookies()).find((c) => c.name === "junction_workspace");
+  expect(workspaceCookie).toBeDefined();
+}
+
+async function pageInWorkspace(viewport: { width: number; height: number }): Promise<Page> {
+  const page = await newPage(browser, viewport);
+  if (workspaceCookie) await page.context().addCookies([workspaceCookie]);
+  return page;
 }
 
 /** The same-origin session reads the REST API, as the app's own pages could. */
@@ -110,7 +136,11 @@ describe("flow builder", () => {
     const page = await newPage(browser, DESKTOP);
     const problems = watchProblems(page);
     try {
-      await page.goto(url("/flows/new"));
+      await useOwnWorkspace(page);
+      await page.goto(url("/flows"));
+      await page.getByRole("heading", { name: "No flows yet" }).waitFor();
+      await page.getByRole("link", { name: "New flow" }).click();
+      await page.waitForURL(/\/flows\/new$/);
       expect(await page.getByRole("link", { name: "Start from a template" }).getAttribute("href")).toBe("/templates");
       await page.getByRole("textbox", { name: "Flow name" }).fill(FLOW);
 
@@ -224,6 +254,7 @@ describe("flow builder", () => {
       await dry.waitFor({ state: "hidden" });
 
       // Undo/redo and keyboard delete on a step added at the end.
+      await settle(page);
       await page.getByRole("button", { name: "Add a step at the end" }).click();
       await page.getByRole("dialog", { name: "Add a step" }).getByRole("button", { name: /^Delay/ }).click();
       await closeSheet(page);
@@ -240,9 +271,11 @@ describe("flow builder", () => {
       await node(page, "Delay").waitFor({ state: "detached" });
 
       // A branch puts its two paths side by side.
+      await settle(page);
       await page.getByRole("button", { name: "Add a step at the end" }).click();
       await page.getByRole("dialog", { name: "Add a step" }).getByRole("button", { name: /^Branch/ }).click();
       await closeSheet(page);
+      await settle(page);
       const thenArm = await page.getByRole("button", { name: "Add a step to branch · then" }).boundingBox();
       const elseArm = await page.getByRole("button", { name: "Add a step to branch · else" }).boundingBox();
       expect(thenArm && elseArm && Math.abs(thenArm.y - elseArm.y) < 1 && thenArm.x < elseArm.x).toBe(true);
@@ -343,7 +376,7 @@ describe("flow builder", () => {
   });
 
   test("a schedule trigger shows its schedule in words and its next five runs", async () => {
-    const page = await newPage(browser, DESKTOP);
+    const page = await pageInWorkspace(DESKTOP);
     const problems = watchProblems(page);
     try {
       await page.goto(url("/flows/new"));
@@ -367,7 +400,7 @@ describe("flow builder", () => {
   });
 
   test("the builder can be read on a 390 px phone", async () => {
-    const page = await newPage(browser, PHONE);
+    const page = await pageInWorkspace(PHONE);
     const problems = watchProblems(page);
     try {
       await page.goto(url("/flows"));

@@ -110,7 +110,7 @@ function Canvas({ selected, onOpen, onAdd }: { selected: string | null; onOpen: 
 function FitOnGrow({ count }: { count: number }) {
   const { fitView } = useReactFlow();
   useEffect(() => {
-    const frame = requestAnimationFrame(() => void fitView({ maxZoom: 1, padding: 0.2, duration: 150 }));
+    const frame = requestAnimationFrame(() => void fitView({ maxZoom: 1, padding: 0.2 }));
     return () => cancelAnimationFrame(frame);
   }, [count, fitView]);
   return null;
