@@ -205,6 +205,7 @@ describe("flow builder", () => {
         await page.getByRole("list", { name: "Data fields" }).getByRole("button", { name: path, exact: true }).click();
         expect(await panel.getByRole("textbox", { name: `Body · ${name}` }).inputValue()).toBe(`{{ ${path} }}`);
       }
+      await panel.evaluate((el) => el.scrollTo(0, 0));
       await screenshot(page, "flow-builder-step-sheet");
       await closeSheet(page);
 
