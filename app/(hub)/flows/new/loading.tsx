@@ -1,0 +1,5 @@
+import { BuilderSkeleton } from "@/components/flow-builder/builder-skeleton";
+
+export default function NewFlowLoading() {
+  return <BuilderSkeleton />;
+}
