@@ -75,7 +75,7 @@ function DryRunProgress({ request }: { request: DryRunRequest }) {
             <span>Dry run</span>
             <StatusBadge status={execution.status} />
             {execution.duration_ms !== null ? <span className="text-xs text-muted-foreground">{execution.duration_ms} ms</span> : null}
-            <Link className="text-xs underline" prefetch={false} href={`/flows/${request.flowId}/executions/${execution.id}`}>
+            <Link className="text-xs underline" href={`/flows/${request.flowId}/executions/${execution.id}`}>
               Open the execution
             </Link>
           </div>

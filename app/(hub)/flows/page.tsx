@@ -49,7 +49,7 @@ export default async function FlowsPage() {
                 </Link>
               </Button>
               <Button asChild variant="outline">
-                <Link href="/templates" prefetch={false}>
+                <Link href="/templates">
                   <LayoutTemplate aria-hidden="true" />
                   Start from a template
                 </Link>

@@ -26,7 +26,7 @@ export default async function NewFlowPage() {
           ← Flows
         </Link>
         <Button asChild variant="link" size="sm" className="h-auto p-0">
-          <Link href="/templates" prefetch={false}>
+          <Link href="/templates">
             <LayoutTemplate aria-hidden="true" />
             Start from a template
           </Link>
