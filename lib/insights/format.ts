@@ -19,3 +19,10 @@ export function formatPercent(rate: number | null | undefined): string {
   if (percent === 0 || percent === 100) return `${percent}%`;
   return `${percent < 10 ? percent.toFixed(1) : Math.round(percent)}%`;
 }
+
+const TRIGGERS: Record<string, string> = { manual: "Manual", webhook: "Webhook", schedule: "Schedule" };
+
+/** "Webhook", "Schedule", "Manual" (and any other trigger type as it is). */
+export function triggerLabel(type: string): string {
+  return TRIGGERS[type] ?? type;
+}
