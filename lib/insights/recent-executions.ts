@@ -46,6 +46,8 @@ export async function recentExecutions(
     .from(executions)
     .innerJoin(flows, eq(flows.id, executions.flowId))
     .where(and(eq(executions.workspaceId, workspaceId), options.flowId ? eq(executions.flowId, options.flowId) : undefined))
-    .orderBy(desc(executions.createdAt), desc(executions.id))
+    // For one flow, exactly the order of executions (flow_id, created_at desc), so the planner
+    // walks that index instead of the workspace's and filtering by flow.
+    .orderBy(...(options.flowId ? [desc(executions.createdAt)] : [desc(executions.createdAt), desc(executions.id)]))
     .limit(limit);
 }
