@@ -7,7 +7,8 @@ import { last24HoursStart } from "./windows";
 
 // One row per flow for the health table. Per flow it reads: its rollup rows of the last 24
 // hours (24 at most), its newest execution and its newest finished one (each an index probe
-// on executions (flow_id, created_at desc) that stops at the first match), and, for the whole
+// on executions (flow_id, created_at desc nulls last) that stops at the first match: the
+// `nulls last` must be spelled out for the index to give the order), and, for the whole
 // workspace, the flows with a run waiting for a retry (status index) and unresolved alerts
 // (the partial unique index of alerts). The cost grows with the number of flows, not of
 // executions.
@@ -80,11 +81,11 @@ export async function flowHealthRows(q: Queryable, workspaceId: string, now = ne
           left join lateral (
             select e.status, e.created_at from executions e
              where e.flow_id = f.id and not e.dry_run
-             order by e.created_at desc limit 1) last on true
+             order by e.created_at desc nulls last limit 1) last on true
           left join lateral (
             select e.status from executions e
              where e.flow_id = f.id and not e.dry_run and e.status in ('succeeded', 'failed')
-             order by e.created_at desc limit 1) fin on true
+             order by e.created_at desc nulls last limit 1) fin on true
          where f.workspace_id = ${workspaceId}`,
   );
   if (rows.length === 0) return [];

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq, sql, type AnyColumn } from "drizzle-orm";
 import { executions, flows } from "@/lib/db/schema";
 import type { Queryable } from "@/lib/db/types";
 
@@ -21,6 +21,9 @@ export interface RecentExecution {
 }
 
 export const RECENT_LIMIT = 10;
+
+/** `desc nulls last`, the order the executions indexes are built in. */
+export const newestFirst = (column: AnyColumn) => sql`${column} desc nulls last`;
 export const FLOW_RUNS_LIMIT = 50;
 
 export async function recentExecutions(
@@ -46,8 +49,10 @@ export async function recentExecutions(
     .from(executions)
     .innerJoin(flows, eq(flows.id, executions.flowId))
     .where(and(eq(executions.workspaceId, workspaceId), options.flowId ? eq(executions.flowId, options.flowId) : undefined))
-    // For one flow, exactly the order of executions (flow_id, created_at desc), so the planner
-    // walks that index instead of the workspace's and filtering by flow.
-    .orderBy(...(options.flowId ? [desc(executions.createdAt)] : [desc(executions.createdAt), desc(executions.id)]))
+    // Exactly the order of the indexes (workspace_id, created_at desc nulls last, id desc nulls
+    // last) and (flow_id, created_at desc nulls last): a plain `desc` means nulls first, which
+    // those indexes cannot give, and the planner then walks executions_created_at_idx backwards
+    // through every workspace's and flow's rows.
+    .orderBy(...(options.flowId ? [newestFirst(executions.createdAt)] : [newestFirst(executions.createdAt), newestFirst(executions.id)]))
     .limit(limit);
 }
