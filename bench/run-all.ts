@@ -14,6 +14,7 @@ const runs: { file: string; title: string; nodeFlags?: string[] }[] = [
     nodeFlags: ["--max-semi-space-size=16"],
   },
   { file: "bench/outbound.ts", title: "one outbound HTTP call: a new connection each time vs keep-alive" },
+  { file: "bench/insights.ts", title: "dashboard and health queries at 1,000,000 executions: the hourly rollup vs reading executions" },
 ];
 
 const only = process.argv.slice(2);
