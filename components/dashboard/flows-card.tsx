@@ -18,7 +18,9 @@ export function FlowsToggleList({ flows, canManage }: { flows: FlowToggleItem[];
       <EmptyState icon={Workflow} title="No flows yet" description="Flows you create show here with a switch to pause them." className="min-h-48 border-0">
         {canManage ? (
           <Button asChild size="sm" variant="outline">
-            <Link href="/flows/new">Create flow</Link>
+            <Link href="/flows/new" prefetch={false}>
+              Create flow
+            </Link>
           </Button>
         ) : null}
       </EmptyState>
@@ -29,7 +31,7 @@ export function FlowsToggleList({ flows, canManage }: { flows: FlowToggleItem[];
       {flows.map((flow) => (
         <li key={flow.id} className="flex items-center justify-between gap-3 py-2.5">
           <div className="min-w-0">
-            <Link href={`/flows/${flow.id}`} className="block truncate text-sm font-medium hover:underline">
+            <Link href={`/flows/${flow.id}`} prefetch={false} className="block truncate text-sm font-medium hover:underline">
               {flow.name}
             </Link>
             {flow.pausedReason ? <p className="truncate text-xs text-muted-foreground">{flow.pausedReason}</p> : null}

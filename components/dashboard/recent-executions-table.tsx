@@ -36,7 +36,7 @@ export function RecentExecutionsTable({ executions, now }: { executions: RecentE
         {executions.map((e) => (
           <TableRow key={e.id}>
             <TableCell className="max-w-48 truncate font-medium">
-              <Link href={executionHref(e)} className="hover:underline focus-visible:underline">
+              <Link href={executionHref(e)} prefetch={false} className="hover:underline focus-visible:underline">
                 {e.flowName}
               </Link>
               {e.dryRun ? <span className="ml-2 text-xs font-normal text-muted-foreground">dry run</span> : null}

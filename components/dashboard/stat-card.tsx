@@ -1,5 +1,6 @@
 import type { LucideIcon } from "lucide-react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
 
 /** One number with what it counts and how it was measured; the card is a labelled region. */
 export function StatCard({ label, value, hint, icon: Icon }: { label: string; value: string; hint: string; icon: LucideIcon }) {
@@ -26,9 +27,9 @@ export function StatCard({ label, value, hint, icon: Icon }: { label: string; va
 export function StatCardSkeleton() {
   return (
     <div className="grid gap-3 rounded-xl border px-4 py-4">
-      <div className="h-4 w-24 animate-pulse rounded-md bg-accent" />
-      <div className="h-8 w-16 animate-pulse rounded-md bg-accent" />
-      <div className="h-3 w-32 animate-pulse rounded-md bg-accent" />
+      <Skeleton className="h-4 w-24" />
+      <Skeleton className="h-8 w-16" />
+      <Skeleton className="h-3 w-32 max-w-full" />
     </div>
   );
 }

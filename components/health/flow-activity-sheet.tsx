@@ -86,6 +86,7 @@ export function FlowActivitySheet({
                           <li key={run.id}>
                             <Link
                               href={`/flows/${flow.id}/executions/${run.id}`}
+                              prefetch={false}
                               className="grid grid-cols-[auto_1fr_auto] items-center gap-3 px-3 py-2 text-sm hover:bg-accent/50 focus-visible:bg-accent/50 focus-visible:outline-none"
                             >
                               <StatusBadge status={run.status} />
