@@ -15,6 +15,7 @@ const runs: { file: string; title: string; nodeFlags?: string[] }[] = [
   },
   { file: "bench/outbound.ts", title: "one outbound HTTP call: a new connection each time vs keep-alive" },
   { file: "bench/executions-list.ts", title: "executions list: keyset pages over 1,000,000 executions on PostgreSQL" },
+  { file: "bench/insights.ts", title: "dashboard and health queries at 1,000,000 executions: the hourly rollup vs reading executions" },
 ];
 
 const only = process.argv.slice(2);

@@ -1,20 +1,35 @@
 import type { Metadata } from "next";
-import { LayoutDashboard } from "lucide-react";
+import Link from "next/link";
+import { Suspense } from "react";
+import { Plus } from "lucide-react";
 
-import { EmptyState } from "@/components/empty-state";
+import { DashboardOverview } from "@/components/dashboard/dashboard-overview";
+import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
 import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { requireSession } from "@/lib/auth/session";
+import { roleAtLeast } from "@/lib/auth/types";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default function DashboardPage() {
+export default async function DashboardPage() {
+  const session = await requireSession();
   return (
     <>
-      <PageHeader title="Dashboard" description="How your flows, connections and webhooks are doing, at a glance." />
-      <EmptyState
-        icon={LayoutDashboard}
-        title="Nothing to report yet"
-        description="Recent runs, failures that need a look and connections about to expire will be summarised here once flows are running. Flows and their run history arrive in a later release."
-      />
+      <PageHeader title="Dashboard" description="How your flows and connections are doing, at a glance.">
+        {roleAtLeast(session.workspace.role, "member") ? (
+          <Button asChild>
+            <Link href="/flows/new" prefetch={false}>
+              <Plus aria-hidden="true" />
+              Create flow
+            </Link>
+          </Button>
+        ) : null}
+      </PageHeader>
+      {/* The header shows at once; the numbers stream in behind a skeleton of the same shape. */}
+      <Suspense fallback={<DashboardSkeleton />}>
+        <DashboardOverview session={session} />
+      </Suspense>
     </>
   );
 }
