@@ -19,7 +19,7 @@ export default async function DashboardPage() {
       <PageHeader title="Dashboard" description="How your flows and connections are doing, at a glance.">
         {roleAtLeast(session.workspace.role, "member") ? (
           <Button asChild>
-            <Link href="/flows/new" prefetch={false}>
+            <Link href="/flows/new">
               <Plus aria-hidden="true" />
               Create flow
             </Link>

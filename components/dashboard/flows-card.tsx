@@ -18,7 +18,7 @@ export function FlowsToggleList({ flows, canManage }: { flows: FlowToggleItem[];
       <EmptyState icon={Workflow} title="No flows yet" description="Flows you create show here with a switch to pause them." className="min-h-48 border-0">
         {canManage ? (
           <Button asChild size="sm" variant="outline">
-            <Link href="/flows/new" prefetch={false}>
+            <Link href="/flows/new">
               Create flow
             </Link>
           </Button>

@@ -38,7 +38,7 @@ export function OnboardingChecklist({ steps, canManage }: { steps: OnboardingSte
                 <p className="text-xs text-muted-foreground">{step.description}</p>
                 {!step.done && (canManage || step.key === "run") ? (
                   <Button asChild size="sm" variant={step === next ? "default" : "outline"} className="mt-1 justify-self-start">
-                    <Link href={step.href} prefetch={false}>
+                    <Link href={step.href}>
                       {step.action}
                     </Link>
                   </Button>

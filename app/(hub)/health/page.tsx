@@ -51,7 +51,7 @@ export default async function HealthPage() {
         >
           {canManage ? (
             <Button asChild variant="outline">
-              <Link href="/flows/new" prefetch={false}>
+              <Link href="/flows/new">
                 <Plus aria-hidden="true" />
                 Create flow
               </Link>
