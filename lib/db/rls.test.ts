@@ -55,6 +55,18 @@ afterAll(async () => {
 });
 
 describe("row-level security", () => {
+  it("checks membership once per statement, not once per row: every policy tests the row's workspace against the user's set", async () => {
+    const policies = await queryRows<{ name: string; qual: string | null; with_check: string | null }>(
+      handle.db,
+      sql`select tablename || '.' || policyname as name, qual, with_check from pg_policies where schemaname = 'public'`,
+    );
+    expect(policies.length).toBeGreaterThan(60);
+    const perRow = policies.filter((p) =>
+      [p.qual, p.with_check].some((e) => e !== null && !/^\(?\w+ IN \( SELECT junction\.workspaces_with_role\('\w+'::text\)/.test(e)),
+    );
+    expect(perRow.map((p) => `${p.name}: ${p.qual ?? p.with_check}`)).toEqual([]);
+  });
+
   it("is enabled on every table of the public schema", async () => {
     const tables = await publicTables();
     expect(tables.length).toBeGreaterThanOrEqual(16);
