@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { alerts, executions, flows } from "@/lib/db/schema";
 import type { Queryable } from "@/lib/db/types";
 
@@ -33,7 +33,8 @@ export async function checkErrorRate(db: Queryable, flowId: string, workspaceId:
         eq(executions.dryRun, false),
       ),
     )
-    .orderBy(desc(executions.createdAt))
+    // As the (flow_id, created_at desc nulls last) index is built, so it is walked, not sorted.
+    .orderBy(sql`${executions.createdAt} desc nulls last`)
     .limit(ERROR_RATE_WINDOW);
   const total = recent.length;
   const failed = recent.filter((r) => r.status === "failed").length;

@@ -56,7 +56,7 @@ export async function lastRunsByConnector(
                  where workspace_id = ${workspaceId} and connector is not null) fs
           join lateral (select status, completed_at from executions
                          where flow_id = fs.flow_id and completed_at is not null and not dry_run
-                         order by created_at desc limit 200) e on true
+                         order by created_at desc nulls last limit 200) e on true
          group by fs.connector`,
   );
   const toDate = (v: string | Date | null) => (v ? new Date(v) : null);
