@@ -3,6 +3,8 @@
 // 127.0.0.1, one answered 200 and one 400, and run to the end; the dashboard counts them,
 // the health page puts the failing flow first in red, its sheet shows its runs and chart,
 // Pause/Resume change the flow (checked through the REST API) and Run now starts a new run.
+// Then a third flow's destination answers 503: its run waits for a retry, its page says so
+// with the next retry's time, and the health page turns the flow red.
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -13,10 +15,12 @@ import { url } from "./env";
 const WORKSPACE = `E2E health ${Date.now().toString(36)}`;
 const GOOD = "E2E orders to ledger";
 const BAD = "E2E refunds to ledger";
+const BUSY = "E2E payouts to ledger";
 const FINAL = ["succeeded", "failed", "cancelled"];
 
 // ---------------------------------------------------------------------------------------------
-// The fake ledger: POST /ok is 200, POST /fail is 400 (not retried: a 4xx other than 408/425/429).
+// The fake ledger: POST /ok is 200, POST /fail is 400 (not retried: a 4xx other than
+// 408/425/429), POST /busy is 503 (retried).
 
 let fake: Server;
 let fakeUrl: string;
@@ -32,7 +36,7 @@ function startFake(): Promise<Server> {
     req.on("end", () => {
       received.push(`${req.method} ${req.url}`);
       const ok = req.url === "/ok";
-      res.writeHead(ok ? 200 : 400, { "content-type": "application/json", connection: "close" });
+      res.writeHead(ok ? 200 : req.url === "/busy" ? 503 : 400, { "content-type": "application/json", connection: "close" });
       res.end(JSON.stringify(ok ? { id: received.length } : { error: { message: "amount must be positive" } }));
     });
   });
@@ -290,6 +294,24 @@ describe("dashboard and health", () => {
       const newRun = listed.data.find((e) => e.id !== goodRun.id)!;
       expect((await waitForEnd(newRun.id)).status).toBe("succeeded");
       expect(received.filter((r) => r === "POST /ok")).toHaveLength(2);
+
+      // A destination that is down: the call and two quick retries get 503, then the run waits
+      // for its scheduled retry (5 minutes). Its page says so; the health page turns it red.
+      const busy = await createFlow(BUSY, connection.id, "/busy");
+      const { execution_id: busyRun } = await api<{ execution_id: string }>("POST", `/api/v1/flows/${busy}/run`, { payload: { order: 9 } });
+      await expect
+        .poll(async () => (await api<{ status: string }>("GET", `/api/v1/executions/${busyRun}`)).status, { timeout: 30_000, interval: 300 })
+        .toBe("retrying");
+      expect(received.filter((r) => r === "POST /busy")).toHaveLength(3);
+      await page.goto(url(`/flows/${busy}/executions/${busyRun}`));
+      await page.getByRole("heading", { name: BUSY }).first().waitFor();
+      expect(await page.locator("main [data-status=retrying]").first().innerText()).toBe("Retrying");
+      expect(await page.locator("main").innerText()).toMatch(/next retry in (5|4) minutes/);
+      await page.goto(url("/health"));
+      const red = page.getByRole("table", { name: "Flow health" }).locator("tbody tr").filter({ hasText: BUSY });
+      expect(await red.getAttribute("data-health")).toBe("error");
+      expect((await leftEdge(red)).rgba[0]).toBeGreaterThan(150);
+      await screenshot(page, "health-retrying");
 
       // On a 390 px phone: nothing wider than the screen.
       await page.setViewportSize(PHONE);

@@ -28,9 +28,9 @@ describe("classifyFlowHealth", () => {
     expect(classifyFlowHealth({ ...base, active: false, lastFinishedStatus: "failed" })).toBe("error");
   });
 
-  it("is a warning when a run waits for a retry", () => {
-    expect(classifyFlowHealth({ ...base, retrying: true })).toBe("warning");
-    expect(classifyFlowHealth({ ...base, retrying: true, succeeded24h: 0, failed24h: 0 })).toBe("warning");
+  it("is an error while a run waits for a retry: its destination is failing now", () => {
+    expect(classifyFlowHealth({ ...base, retrying: true })).toBe("error");
+    expect(classifyFlowHealth({ ...base, retrying: true, succeeded24h: 0, failed24h: 0 })).toBe("error");
   });
 
   it("is a warning from a 10% error rate over 24 hours even if the last run succeeded", () => {

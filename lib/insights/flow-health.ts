@@ -1,9 +1,9 @@
 // A flow's health on the health page, from facts the queries gather cheaply (the hourly
 // rollup, the flow's last finished run, its unresolved alerts, whether a run waits for a
 // retry). The rule, first match wins:
-//   error   — the last finished run failed, or an alert on the flow is unresolved;
-//   warning — a run is waiting for a scheduled retry, or at least WARNING_ERROR_RATE of the
-//             finished runs of the last 24 hours failed;
+//   error   — the last finished run failed, a run failed and waits for a scheduled retry (its
+//             destination is failing now, retries or not), or an alert on the flow is unresolved;
+//   warning — at least WARNING_ERROR_RATE of the finished runs of the last 24 hours failed;
 //   idle    — the flow is paused, or nothing finished in the last 24 hours;
 //   healthy — otherwise.
 // A paused flow whose last run failed stays "error": pausing does not fix it.
@@ -33,9 +33,9 @@ export function errorRate(succeeded: number, failed: number): number | null {
 }
 
 export function classifyFlowHealth(facts: FlowHealthFacts): FlowHealth {
-  if (facts.lastFinishedStatus === "failed" || facts.unresolvedAlerts > 0) return "error";
+  if (facts.lastFinishedStatus === "failed" || facts.retrying || facts.unresolvedAlerts > 0) return "error";
   const rate = errorRate(facts.succeeded24h, facts.failed24h);
-  if (facts.retrying || (rate !== null && rate >= WARNING_ERROR_RATE)) return "warning";
+  if (rate !== null && rate >= WARNING_ERROR_RATE) return "warning";
   if (!facts.active || rate === null) return "idle";
   return "healthy";
 }

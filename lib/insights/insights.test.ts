@@ -157,10 +157,11 @@ describe("flowHealthRows", () => {
   it("classifies every flow and puts errors first", async () => {
     const rows = await asOwner((tx) => flowHealthRows(tx, actor.workspaceId, NOW));
     expect(rows.map((r) => [r.name, r.health])).toEqual([
-      // Both errors: Alerted ran 2 h ago, Failing 3 h ago.
+      // Errors, newest run first: Shaky's run waits for a retry (1 h ago), Alerted ran 2 h
+      // ago, Failing 3 h ago.
+      ["Shaky", "error"],
       ["Alerted", "error"],
       ["Failing", "error"],
-      ["Shaky", "warning"],
       ["Healthy", "healthy"],
       // Idle: Quiet's queued run is the newest, Paused ran 10 h ago.
       ["Quiet", "idle"],
