@@ -73,9 +73,9 @@ export default async function HealthPage() {
             />
           </div>
           <p className="text-xs text-muted-foreground">
-            <strong className="font-medium">Error</strong>: the last finished run failed, or an alert is open.{" "}
-            <strong className="font-medium">Warning</strong>: a run waits for a retry, or {WARNING_ERROR_RATE * 100}% or more of
-            the last 24 hours&apos; runs failed. <strong className="font-medium">Idle</strong>: paused, or nothing finished in 24
+            <strong className="font-medium">Error</strong>: the last finished run failed, a failed run waits for its retry, or
+            an alert is open. <strong className="font-medium">Warning</strong>: {WARNING_ERROR_RATE * 100}% or more of the last
+            24 hours&apos; runs failed. <strong className="font-medium">Idle</strong>: paused, or nothing finished in 24
             hours. Counts come from an hourly rollup (UTC hours); dry runs are not counted.
           </p>
         </section>
