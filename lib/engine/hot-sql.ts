@@ -27,11 +27,17 @@ function clientOf(q: Queryable): Client {
   return client;
 }
 
-/** Runs one statement and returns its rows. */
-export async function hotQuery<T extends Record<string, unknown>>(q: Queryable, text: string, params: HotParam[]): Promise<T[]> {
+/** Runs one statement and returns its rows; `prepare: false` plans it for its values every time. */
+export async function hotQuery<T extends Record<string, unknown>>(
+  q: Queryable,
+  text: string,
+  params: HotParam[],
+  options: { prepare?: boolean } = {},
+): Promise<T[]> {
   const client = clientOf(q);
   if ("unsafe" in client) {
-    return (await client.unsafe(text, params, { prepare: client.options.prepare !== false })) as T[];
+    const prepare = client.options.prepare !== false && options.prepare !== false;
+    return (await client.unsafe(text, params, { prepare })) as T[];
   }
   return (await client.query(text, params)).rows as T[];
 }
