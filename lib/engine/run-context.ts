@@ -37,6 +37,7 @@ export class RunContext {
   private readonly pending: StepRecord[] = [];
   /** When a side effect's row started waiting to be written (null: none waits). */
   private unwrittenSince: number | null = null;
+  private inErrorBranch = false;
   position = 0;
   /** Bound inside a loop iteration. */
   scope: Record<string, unknown> = {};
@@ -98,14 +99,27 @@ export class RunContext {
    */
   async holdLease(): Promise<void> {
     if (this.options.persist === false) return;
-    const rows = this.takeRows();
-    const [result] = await hotQuery<{ held: number }>(this.db, LEASE_AND_LOG, [
-      this.execution.id,
-      this.options.owner,
-      (this.options.leaseMs ?? DEFAULT_LEASE_MS) / 1000,
-      stepRowsParam(rows),
-    ]);
+    const rows = stepRowsParam(this.takeRows());
+    const [result] = this.inErrorBranch
+      ? await hotQuery<{ held: number }>(this.db, FAILED_AND_LOG, [this.execution.id, rows])
+      : await hotQuery<{ held: number }>(this.db, LEASE_AND_LOG, [
+          this.execution.id,
+          this.options.owner,
+          (this.options.leaseMs ?? DEFAULT_LEASE_MS) / 1000,
+          rows,
+        ]);
     if (!result || Number(result.held) === 0) throw new LeaseLost();
+  }
+
+  /**
+   * From here on the run executes the flow's error branch. This run has just ended the
+   * execution as failed, which released the lease; failed is final (no worker claims it
+   * again), so the branch's rows and calls are guarded by that state instead: a user who
+   * deletes the execution meanwhile stops the branch. The branch runs once, best effort:
+   * a crash in the middle of it is not resumed.
+   */
+  enterErrorBranch(): void {
+    this.inErrorBranch = true;
   }
 
   /** Before a side effect: the lease is still ours, and what happened so far is on disk. */
@@ -151,4 +165,8 @@ const LEASE_AND_LOG = `with lease as (
     update executions set lease_until = now() + make_interval(secs => $3::float8)
      where id = $1::uuid and status = 'running' and lease_owner = $2::text returning id),
   written as (${upsertStepRowsSql("$4", "lease")})
+  select (select count(*) from lease)::int as held`;
+
+const FAILED_AND_LOG = `with lease as (select id from executions where id = $1::uuid and status = 'failed'),
+  written as (${upsertStepRowsSql("$2", "lease")})
   select (select count(*) from lease)::int as held`;

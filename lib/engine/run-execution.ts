@@ -128,11 +128,16 @@ export async function runExecution(
 /** The flow's error branch, once the execution has failed for good; its own failure is only logged. */
 async function runErrorSteps(ctx: RunContext, message: string): Promise<void> {
   ctx.scope = { error: { message } };
+  ctx.enterErrorBranch();
   try {
     await runSteps(ctx.definition.on_error, ctx, "on_error");
   } catch {
     // Recorded as a failed step row; the execution is already failed.
-  } finally {
+  }
+  try {
     await ctx.flush();
+  } catch (error) {
+    // The execution is gone (deleted meanwhile): there is nothing left to log to.
+    if (!(error instanceof LeaseLost)) throw error;
   }
 }
