@@ -106,6 +106,20 @@ describe("finish", () => {
   });
 });
 
+describe("step rows", () => {
+  it("keep a NUL character of a response as U+FFFD (PostgreSQL cannot store it) instead of failing the run", async () => {
+    f.respond((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end('{"text":"a\\u0000b","path":"C:\\\\u0000"}');
+    });
+    const flowId = await f.flow({ name: "NUL", steps: [post("/nul")] });
+    const id = await f.run(flowId, { n: 1 });
+    expect((await f.execution(id)).status).toBe("succeeded");
+    const [step] = await f.steps(id);
+    expect(step.output).toEqual({ text: "a\ufffdb", path: "C:\\u0000" });
+  });
+});
+
 describe("a side effect's step row", () => {
   it("waits for the run's next statement, but is written before the next step once it has waited MAX_UNWRITTEN_MS", async () => {
     const flowId = await f.flow({ name: "Unwritten", steps: [transform] });

@@ -58,8 +58,14 @@ export function toRow(workspaceId: string, executionId: string, record: StepReco
     started_at: record.startedAt.toISOString(),
     completed_at: record.completedAt?.toISOString() ?? null,
   };
-  return `${JSON.stringify(fields).slice(0, -1)},"input":${input.json},"output":${output.json}}`;
+  const json = `${JSON.stringify(fields).slice(0, -1)},"input":${input.json},"output":${output.json}}`;
+  return json.includes("\\u0000") ? json.replace(NUL_ESCAPE, "$1\\ufffd") : json;
 }
+
+// PostgreSQL's jsonb and text cannot hold U+0000, which JSON.stringify writes as \u0000 (a
+// response body may well contain one): the log keeps U+FFFD in its place. Only an escape
+// preceded by an even number of backslashes is one; "\\u0000" is a backslash and "u0000".
+const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
 
 /** All rows as one JSON text parameter: the statement text stays the same however many there are. */
 export function stepRowsParam(rows: readonly string[]): string {
