@@ -50,12 +50,12 @@ export function isFirstClaim(row: ExecutionRow): boolean {
   return firstClaims.has(row);
 }
 
-const columnsByName = Object.entries(getTableColumns(executions)).map(([key, column]) => ({ key, column }));
+const executionColumns = Object.entries(getTableColumns(executions)).map(([key, column]) => ({ key, column }));
 
 /** An executions row as the driver returned it (snake_case), as drizzle would map it. */
 function toExecutionRow(raw: Record<string, unknown>): ExecutionRow {
   const row: Record<string, unknown> = {};
-  for (const { key, column } of columnsByName) {
+  for (const { key, column } of executionColumns) {
     const value = raw[column.name];
     row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
@@ -113,14 +113,6 @@ export async function claimExecutions(
     return row;
   });
 }
-
-/** Extends a running execution's lease; false when it was lost (another worker took it over). */
-export async function renewLease(q: Queryable, id: string, owner: string, leaseMs = DEFAULT_LEASE_MS): Promise<boolean> {
-  const rows = await hotQuery(q, RENEW, [id, owner, leaseMs / 1000]);
-  return rows.length > 0;
-}
-const RENEW = `update executions set lease_until = now() + make_interval(secs => $3::float8)
-   where id = $1::uuid and status = 'running' and lease_owner = $2::text returning id`;
 
 /** After this many lost workers, the execution is failed instead of being tried again. */
 export const MAX_RECOVERIES = 3;
