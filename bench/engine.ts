@@ -5,6 +5,7 @@
 //   BENCH_OVERHEAD_RUNS=300  executions per overhead flow
 //   BENCH_EXECUTIONS=3000    executions per throughput round (5000 takes about 3 min at today's speed)
 //   BENCH_CONCURRENCY=4,8,16 drain concurrencies
+//   BENCH_ROLLUP_TRIGGER=off disable the flow_hourly_stats trigger in the throw-away database (an experiment: its cost)
 //
 // (a) Per-step overhead: executions of flows of 1 and N transform/filter steps are claimed and
 //     run one at a time, the two flows alternating; per-step time = (claim + run) / steps. The
@@ -14,6 +15,7 @@
 //     single-row insert rate of the same database at the same concurrency. Every execution must
 //     end succeeded exactly once and the sink must get exactly one request per execution.
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import os from "node:os";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
@@ -23,7 +25,7 @@ import { claimExecutions, enqueueExecution } from "../lib/engine/queue";
 import { runExecution } from "../lib/engine/run-execution";
 import type { Db } from "../lib/db/types";
 import { configureRuntime, createBenchDatabase, type BenchDatabase } from "./support/db";
-import { cpuBetween, cpuSample, describeCores, instrumentQueries, type QueryCounter } from "./support/probes";
+import { cpuBetween, cpuSample, describeCores } from "./support/probes";
 import { startServers, type BenchServers } from "./support/servers";
 import { codeVersion, int, machine, ms, summary, verdict } from "./support/stats";
 
@@ -31,6 +33,7 @@ const STEPS = Number(process.env.BENCH_STEPS ?? 10);
 const OVERHEAD_RUNS = Number(process.env.BENCH_OVERHEAD_RUNS ?? 300);
 const EXECUTIONS = Number(process.env.BENCH_EXECUTIONS ?? 3000);
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? "4,8,16").split(",").map(Number).filter((n) => n > 0);
+const ROLLUP_TRIGGER_OFF = process.env.BENCH_ROLLUP_TRIGGER === "off";
 const TARGET_STEP_MS = 1;
 const TARGET_PER_SECOND = 500;
 const RAW_INSERT_BUDGET_MS = 3_000;
@@ -78,11 +81,51 @@ async function enqueueMany(db: Db, bench: BenchDatabase, flowId: string, count: 
   });
 }
 
+interface QueryCounter {
+  total(): number;
+  byKind(): { kind: string; count: number }[];
+  reset(): void;
+}
+
+/** What a statement is, in a few words: the engine's own statements by name, others by verb and table. */
+function kindOf(text: string): string {
+  const q = text.replace(/\s+/g, " ").trim().toLowerCase();
+  if (/for update skip locked/.test(q)) return `claim${/^with picked as/.test(q) ? " (one statement, returns the row)" : ""}`;
+  if (/^with lease as/.test(q)) return "lease + step rows";
+  if (/^with done as/.test(q)) return `finish + step rows${/update alerts/.test(q) ? " + alert" : ""}`;
+  const write = /^(insert into|update|delete from) "?([a-z_]+)"?/.exec(q);
+  const read = /^select .*? from "?([a-z_]+)"?/.exec(q);
+  const kind = write ? `${write[1]} ${write[2]}` : read ? `select from ${read[1]}` : q.slice(0, 40);
+  return `${kind}${/ on conflict /.test(q) ? " (upsert)" : ""}`;
+}
+
+/**
+ * Counts every statement sent through the pool's postgres-js client: drizzle's and the
+ * engine's own (lib/engine/hot-sql.ts) both call its unsafe(). Counted when sent, so that the
+ * query object drizzle chains on (.values()) is left untouched. Transactions use reserved
+ * connections and are not counted (the engine's run uses none).
+ */
+function countStatements(db: Db): QueryCounter {
+  const client = (db as unknown as { $client: { unsafe: (text: string, ...rest: unknown[]) => unknown } }).$client;
+  const counts = new Map<string, number>();
+  const original = client.unsafe;
+  client.unsafe = function (this: unknown, text: string, ...rest: unknown[]) {
+    const kind = kindOf(text);
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    return original.call(this, text, ...rest);
+  };
+  return {
+    total: () => [...counts.values()].reduce((a, b) => a + b, 0),
+    byKind: () => [...counts.entries()].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count),
+    reset: () => counts.clear(),
+  };
+}
+
 function statementList(queries: QueryCounter, executions: number): string {
-  // "kind ×count per execution, median latency"
+  // "kind ×count per execution"
   return queries
     .byKind()
-    .map((k) => `${k.kind} ×${(k.count / executions).toFixed(1)} ${k.medianMs.toFixed(2)} ms`)
+    .map((k) => `${k.kind} ×${(k.count / executions).toFixed(2)}`)
     .join(", ");
 }
 
@@ -183,6 +226,34 @@ async function rawInsertRate(url: string, concurrency: number): Promise<number> 
   }
 }
 
+/** utime + stime of a process in seconds (Linux /proc), 0 when it is gone. */
+function processCpuSeconds(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds so far of each server process connected to this benchmark's database (the
+ * pool's backends), by pid. Other sessions on the shared server have databases of their own,
+ * so this leaves their load out; the WAL writer and other shared server processes are left
+ * out too (they serve everyone).
+ */
+async function backendCpu(check: postgres.Sql): Promise<Map<number, number>> {
+  const rows = await check<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
+  return new Map(rows.map((r) => [r.pid, processCpuSeconds(r.pid)]));
+}
+
+function backendSecondsBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += Math.max(0, seconds - (before.get(pid) ?? 0));
+  return total;
+}
+
 async function throughput(bench: BenchDatabase, servers: BenchServers, queries: QueryCounter) {
   const db = bench.handle.db;
   const check = postgres(bench.url, { max: 1, onnotice: () => {} });
@@ -216,13 +287,16 @@ async function throughput(bench: BenchDatabase, servers: BenchServers, queries: 
     const ids = await enqueueMany(db, bench, flowId, EXECUTIONS);
     await servers.reset();
     queries.reset();
+    const backendsBefore = await backendCpu(check);
     const before = cpuSample(servers.pid);
     const started = performance.now();
     const report = await drainQueue(db, { concurrency, budgetMs: DRAIN_BUDGET_MS });
     const seconds = (performance.now() - started) / 1000;
     const cpu = cpuBetween(before, cpuSample(servers.pid));
+    const ownPostgres = backendSecondsBetween(backendsBefore, await backendCpu(check));
     const perSecond = report.ran / seconds;
     const cpuPerExecution = ((cpu.node + cpu.postgres + cpu.child) / Math.max(1, report.ran)) * 1000;
+    const ownCpuPerExecution = ((cpu.node + ownPostgres + cpu.child) / Math.max(1, report.ran)) * 1000;
     const statements = queries.total() / Math.max(1, report.ran);
 
     // Exactly once: every execution ran once and ended succeeded, three step rows each,
@@ -255,6 +329,11 @@ async function throughput(bench: BenchDatabase, servers: BenchServers, queries: 
         `sink ${ms((cpu.child / report.ran) * 1000, 2)} = ${ms(cpuPerExecution, 2)} → with all ${os.cpus().length} cores to itself at most ` +
         `~${int((os.cpus().length * 1000) / cpuPerExecution)} executions/s`,
     );
+    console.log(
+      `      postgres counting only this database's backends ${ms((ownPostgres / report.ran) * 1000, 2)} per execution ` +
+        `(the figure above counts every postgres process, other sessions' databases included) → node + these backends + sink ` +
+        `${ms(ownCpuPerExecution, 2)} → at most ~${int((os.cpus().length * 1000) / ownCpuPerExecution)} executions/s on ${os.cpus().length} idle cores`,
+    );
     console.log(`      ${statements.toFixed(1)} statements per execution (${int(statements * perSecond)}/s): ${statementList(queries, report.ran)}`);
   }
   await check.end({ timeout: 5 });
@@ -271,7 +350,12 @@ try {
   bench = await createBenchDatabase({ max: maxConcurrency + 4 });
   const [{ version }] = (await bench.handle.db.execute(sql`select current_setting('server_version') as version`)) as unknown as { version: string }[];
   console.log(`database: PostgreSQL ${version} (${bench.name}), pool max ${maxConcurrency + 4}`);
-  const queries = instrumentQueries();
+  if (ROLLUP_TRIGGER_OFF) {
+    // Experiment only, in the throw-away database: without the hourly rollup's trigger, finishes of one flow no longer queue on its (flow, hour) row.
+    await bench.handle.db.execute(sql`alter table executions disable trigger executions_count_finished`);
+    console.log("BENCH_ROLLUP_TRIGGER=off: the flow_hourly_stats trigger is disabled in this throw-away database (an experiment, not the product)");
+  }
+  const queries = countStatements(bench.handle.db);
   await perStepOverhead(bench, queries);
   const rows = await throughput(bench, servers, queries);
   const best = rows.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));

@@ -1,13 +1,15 @@
 // Benchmark: the cost of one outbound call (not a test; prints numbers and ratios, asserts no timings).
 // Run: npx tsx bench/outbound.ts   (BENCH_CALLS=3000, BENCH_CONCURRENCY=8)
 //
-// The engine's HTTP step goes through lib/http's outboundFetch, which builds a new undici Agent
-// (so a new TCP connection) for every call. This prints what a call costs in CPU here and in the
-// local sink, beside the same POST through one shared keep-alive undici Agent — the part of
-// the per-execution cost that connection reuse would remove.
+// The engine's HTTP step goes through lib/http's outboundFetch, which keeps connections alive in
+// one undici Agent per allow-list (lib/http/agent-pool.ts). This prints what a call costs in CPU
+// here and in the local sink three ways: outboundFetch as the engine calls it (pooled),
+// outboundFetch with a connect timeout of its own (an Agent, so a TCP connection, per call — what
+// every call cost before the pool), and a bare undici request on one shared keep-alive Agent (no
+// guard, no checks: the floor).
 import { Agent, request } from "undici";
 import { resetEnvCache } from "../lib/env";
-import { outboundFetch } from "../lib/http";
+import { closePooledAgents, outboundFetch } from "../lib/http";
 import { cpuBetween, cpuSample, describeCores } from "./support/probes";
 import { startServers } from "./support/servers";
 import { int, machine } from "./support/stats";
@@ -24,7 +26,11 @@ try {
   const url = `${servers.sinkOrigin}/entries`;
   const body = JSON.stringify({ orderId: "1042", email: "ada@example.com" });
   const variants = [
-    ["outboundFetch (a new Agent per call)", () => outboundFetch({ method: "POST", url, headers: { "content-type": "application/json" }, body })],
+    ["outboundFetch (pooled)", () => outboundFetch({ method: "POST", url, headers: { "content-type": "application/json" }, body })],
+    [
+      "outboundFetch (an Agent per call)",
+      () => outboundFetch({ method: "POST", url, headers: { "content-type": "application/json" }, body }, { connectTimeoutMs: 10_000 }),
+    ],
     [
       "undici, one shared keep-alive Agent",
       async () => {
@@ -57,12 +63,13 @@ try {
     );
     console.log(`      ${describeCores(cpu, "sink")}`);
   }
-  const [fresh, shared] = results;
+  const [pooled, fresh, bare] = results;
   console.log(
-    `  a new connection per call costs ${(fresh.cpuMs - shared.cpuMs).toFixed(3)} ms of CPU more per call (${(fresh.cpuMs / shared.cpuMs).toFixed(1)}×), ` +
-      `before any TLS handshake (the sink is plain http)`,
+    `  a new connection per call costs ${(fresh.cpuMs - pooled.cpuMs).toFixed(3)} ms of CPU more per call than the pool (${(fresh.cpuMs / pooled.cpuMs).toFixed(1)}×), ` +
+      `before any TLS handshake (the sink is plain http); the pool's guard and checks cost ${(pooled.cpuMs - bare.cpuMs).toFixed(3)} ms over a bare undici call`,
   );
 } finally {
+  await closePooledAgents();
   await agent.close();
   await servers.close();
 }

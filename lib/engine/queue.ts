@@ -1,6 +1,7 @@
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import { executions } from "@/lib/db/schema";
 import { queryRows, type Queryable } from "@/lib/db/types";
+import { hotQuery, type HotParam } from "./hot-sql";
 
 // The execution queue lives in the executions table. Claims take rows with FOR UPDATE SKIP
 // LOCKED and hold them with a lease, so any number of workers (functions, processes) can
@@ -40,45 +41,77 @@ export async function enqueueExecution(q: Queryable, input: EnqueueInput): Promi
   return row;
 }
 
+// Claimed executions known to have no step rows yet (never claimed before, not a re-run):
+// their run skips reading execution_steps. Kept beside the row, not in it.
+const firstClaims = new WeakSet<ExecutionRow>();
+
+/** True when the claim that returned this row showed no earlier run could have logged steps. */
+export function isFirstClaim(row: ExecutionRow): boolean {
+  return firstClaims.has(row);
+}
+
+const executionColumns = Object.entries(getTableColumns(executions)).map(([key, column]) => ({ key, column }));
+
+/** An executions row as the driver returned it (snake_case), as drizzle would map it. */
+function toExecutionRow(raw: Record<string, unknown>): ExecutionRow {
+  const row: Record<string, unknown> = {};
+  for (const { key, column } of executionColumns) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as ExecutionRow;
+}
+
+// One statement: pick the oldest due queued rows (SKIP LOCKED), take them with a lease, and
+// return them whole, with started_at as it was before (null: never claimed before).
+// The limit is part of the text, not a parameter: a prepared statement's generic plan that
+// does not know it expects many rows and hash-joins a scan of the whole table.
+function claimStatement(limit: number, onlyIds: boolean): string {
+  return `with picked as (
+      select e.id, e.started_at as previous_start from executions e
+       where e.status = 'queued' and (e.run_after is null or e.run_after <= now())${onlyIds ? " and e.id = any($3::text::uuid[])" : ""}
+       order by e.created_at
+       limit ${limit}
+       for update skip locked)
+    update executions x set
+       status = 'running',
+       lease_until = now() + make_interval(secs => $1::float8),
+       lease_owner = $2::text,
+       run_after = null,
+       started_at = coalesce(x.started_at, now()),
+       updated_at = now()
+      from picked
+     where x.id = picked.id
+    returning x.*, picked.previous_start`;
+}
+const claimStatements = new Map<string, string>();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Claims up to `limit` queued executions that may run now, oldest first. */
 export async function claimExecutions(
   q: Queryable,
   options: { owner: string; limit?: number; leaseMs?: number; ids?: string[] },
 ): Promise<ExecutionRow[]> {
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-  const only = options.ids?.length ? sql`and e.id in (${sql.join(options.ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
-  const rows = await queryRows<Record<string, unknown>>(
-    q,
-    sql`update executions set
-          status = 'running',
-          lease_until = now() + make_interval(secs => ${leaseMs / 1000}),
-          lease_owner = ${options.owner},
-          run_after = null,
-          started_at = coalesce(started_at, now()),
-          updated_at = now()
-        where id in (
-          select e.id from executions e
-           where e.status = 'queued' and (e.run_after is null or e.run_after <= now()) ${only}
-           order by e.created_at
-           limit ${options.limit ?? 1}
-           for update skip locked)
-        returning id`,
-  );
-  if (rows.length === 0) return [];
-  return q
-    .select()
-    .from(executions)
-    .where(sql`${executions.id} in (${sql.join(rows.map((r) => sql`${r.id as string}::uuid`), sql`, `)})`);
-}
-
-/** Extends a running execution's lease; false when it was lost (another worker took it over). */
-export async function renewLease(q: Queryable, id: string, owner: string, leaseMs = DEFAULT_LEASE_MS): Promise<boolean> {
-  const rows = await queryRows(
-    q,
-    sql`update executions set lease_until = now() + make_interval(secs => ${leaseMs / 1000})
-         where id = ${id} and status = 'running' and lease_owner = ${owner} returning id`,
-  );
-  return rows.length > 0;
+  const limit = Math.max(1, Math.floor(options.limit ?? 1));
+  const ids = options.ids?.length ? options.ids : null;
+  const key = `${limit}:${Boolean(ids)}`;
+  let text = claimStatements.get(key);
+  if (!text) claimStatements.set(key, (text = claimStatement(limit, Boolean(ids))));
+  const params: HotParam[] = [leaseMs / 1000, options.owner];
+  if (ids) {
+    const bad = ids.find((id) => !UUID.test(id));
+    if (bad !== undefined) throw new Error(`Not an execution id: ${JSON.stringify(bad).slice(0, 60)}`);
+    params.push(`{${ids.join(",")}}`);
+  }
+  // Claiming given ids (a test, a bench) is planned for those ids each time, not prepared:
+  // a generic plan cannot tell a few ids from the whole table.
+  const raw = await hotQuery(q, text, params, { prepare: !ids });
+  return raw.map((r) => {
+    const row = toExecutionRow(r);
+    if (r.previous_start === null && row.rerunOf === null) firstClaims.add(row);
+    return row;
+  });
 }
 
 /** After this many lost workers, the execution is failed instead of being tried again. */

@@ -1,8 +1,9 @@
 import type { Db } from "@/lib/db/types";
 import type { FlowDefinition } from "@/lib/flows/definition";
 import { Checkpoint, LeaseLost } from "./outcomes";
-import { DEFAULT_LEASE_MS, renewLease, type ExecutionRow } from "./queue";
-import { toRow, writeStepRows, type StepRecord } from "./step-log";
+import { hotQuery } from "./hot-sql";
+import { DEFAULT_LEASE_MS, type ExecutionRow } from "./queue";
+import { stepRowsParam, toRow, upsertStepRowsSql, type StepRecord } from "./step-log";
 
 // Everything one run of an execution carries: what earlier steps produced (from this run or,
 // on a retry, from the stored rows), the expression context, the time budget, the secret
@@ -34,6 +35,9 @@ export class RunContext {
   /** Secret values used in this run (credentials): redacted from everything stored. */
   readonly secrets: string[] = [];
   private readonly pending: StepRecord[] = [];
+  /** When a side effect's row started waiting to be written (null: none waits). */
+  private unwrittenSince: number | null = null;
+  private inErrorBranch = false;
   position = 0;
   /** Bound inside a loop iteration. */
   scope: Record<string, unknown> = {};
@@ -88,36 +92,81 @@ export class RunContext {
   }
 
   /**
-   * Renews the lease, or throws LeaseLost when this run no longer holds the execution. Called
-   * before every effect outside Junction and before writing step rows, so a worker that stalled
-   * past its lease (while another finished the execution) neither repeats a call nor
-   * overwrites the log.
+   * Renews the lease and writes the step rows recorded so far, in one statement that writes
+   * nothing unless the lease is still this run's; throws LeaseLost when it is not. Called
+   * before every effect outside Junction, so a worker that stalled past its lease (while
+   * another finished the execution) neither repeats a call nor overwrites the log.
    */
   async holdLease(): Promise<void> {
     if (this.options.persist === false) return;
-    const held = await renewLease(this.db, this.execution.id, this.options.owner, this.options.leaseMs ?? DEFAULT_LEASE_MS);
-    if (!held) {
-      this.pending.length = 0;
-      throw new LeaseLost();
-    }
+    const rows = stepRowsParam(this.takeRows());
+    const [result] = this.inErrorBranch
+      ? await hotQuery<{ held: number }>(this.db, FAILED_AND_LOG, [this.execution.id, rows])
+      : await hotQuery<{ held: number }>(this.db, LEASE_AND_LOG, [
+          this.execution.id,
+          this.options.owner,
+          (this.options.leaseMs ?? DEFAULT_LEASE_MS) / 1000,
+          rows,
+        ]);
+    if (!result || Number(result.held) === 0) throw new LeaseLost();
+  }
+
+  /**
+   * From here on the run executes the flow's error branch. This run has just ended the
+   * execution as failed, which released the lease; failed is final (no worker claims it
+   * again), so the branch's rows and calls are guarded by that state instead: a user who
+   * deletes the execution meanwhile stops the branch. The branch runs once, best effort:
+   * a crash in the middle of it is not resumed.
+   */
+  enterErrorBranch(): void {
+    this.inErrorBranch = true;
   }
 
   /** Before a side effect: the lease is still ours, and what happened so far is on disk. */
   async beforeSideEffect(): Promise<void> {
     await this.holdLease();
-    await this.write();
   }
 
-  /** Writes the step rows recorded so far (at the end, or before a checkpoint). */
+  /**
+   * After a step with an effect outside Junction. Its row is not written at once but with the
+   * run's next statement: the lease renewal before the next side effect, a checkpoint, or the
+   * final one. Only steps without outside effects (transforms, filters, branches) can come in
+   * between, and if they take longer than MAX_UNWRITTEN_MS the row is written before the next
+   * step starts (see writeIfOverdue). A crash before the write repeats the call on recovery,
+   * with the same idempotency key — as a crash between the call and its row always could.
+   */
+  sideEffectDone(): void {
+    this.unwrittenSince ??= this.options.clock();
+  }
+
+  /** Writes a side effect's row when it has waited long enough (called before every step). */
+  async writeIfOverdue(): Promise<void> {
+    if (this.unwrittenSince !== null && this.options.clock() - this.unwrittenSince > MAX_UNWRITTEN_MS) await this.flush();
+  }
+
+  /** Writes the step rows recorded so far (before a checkpoint, or when overdue). */
   async flush(): Promise<void> {
     if (this.pending.length === 0 || this.options.persist === false) return;
     await this.holdLease();
-    await this.write();
   }
 
-  private async write(): Promise<void> {
-    if (this.pending.length === 0 || this.options.persist === false) return;
-    const rows = this.pending.splice(0).map((r) => toRow(this.execution.workspaceId, this.execution.id, r, this.secrets));
-    await writeStepRows(this.db, rows);
+  /** Takes the recorded rows, serialized, for a statement that writes them under the lease. */
+  takeRows(): string[] {
+    this.unwrittenSince = null;
+    if (this.options.persist === false) return [];
+    return this.pending.splice(0).map((r) => toRow(this.execution.workspaceId, this.execution.id, r, this.secrets));
   }
 }
+
+/** How long a side effect's step row may wait for the run's next statement. */
+export const MAX_UNWRITTEN_MS = 100;
+
+const LEASE_AND_LOG = `with lease as (
+    update executions set lease_until = now() + make_interval(secs => $3::float8)
+     where id = $1::uuid and status = 'running' and lease_owner = $2::text returning id),
+  written as (${upsertStepRowsSql("$4", "lease")})
+  select (select count(*) from lease)::int as held`;
+
+const FAILED_AND_LOG = `with lease as (select id from executions where id = $1::uuid and status = 'failed'),
+  written as (${upsertStepRowsSql("$2", "lease")})
+  select (select count(*) from lease)::int as held`;

@@ -1,11 +1,12 @@
-import { and, eq, sql } from "drizzle-orm";
-import { alerts, executionSteps, executions } from "@/lib/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { alerts, executionSteps } from "@/lib/db/schema";
 import { loadEnv } from "@/lib/env";
 import type { Db } from "@/lib/db/types";
 import { flowVersionDefinition } from "@/lib/flows/flow-store";
 import type { FlowDefinition } from "@/lib/flows/definition";
 import { Checkpoint, FilteredOut, LeaseLost, StepFailure } from "./outcomes";
-import type { ExecutionRow } from "./queue";
+import { finishExecution, failureFingerprint, type FinishValues } from "./finish-execution";
+import { isFirstClaim, type ExecutionRow } from "./queue";
 import { nextRetryAt } from "./retry-policy";
 import { RunContext, type DoneStep, type RunOptions } from "./run-context";
 import { runSteps } from "./run-steps";
@@ -44,16 +45,6 @@ async function doneSteps(db: Db, executionId: string): Promise<Map<string, DoneS
   return new Map(rows.map((r) => [r.key, { status: r.status, output: r.output }]));
 }
 
-/** Updates the execution only if this run still holds it; false when it was lost. */
-async function finish(db: Db, execution: ExecutionRow, owner: string, values: Partial<typeof executions.$inferInsert>): Promise<boolean> {
-  const rows = await db
-    .update(executions)
-    .set({ ...values, leaseUntil: null, leaseOwner: null, updatedAt: new Date() })
-    .where(and(eq(executions.id, execution.id), eq(executions.status, "running"), eq(executions.leaseOwner, owner)))
-    .returning({ id: executions.id });
-  return rows.length > 0;
-}
-
 async function openFailureAlert(db: Db, execution: ExecutionRow, definition: FlowDefinition, message: string): Promise<void> {
   await db
     .insert(alerts)
@@ -61,7 +52,7 @@ async function openFailureAlert(db: Db, execution: ExecutionRow, definition: Flo
       workspaceId: execution.workspaceId,
       flowId: execution.flowId,
       kind: "execution_failed",
-      fingerprint: `flow:${execution.flowId}:failed`,
+      fingerprint: failureFingerprint(execution.flowId),
       title: `Flow "${definition.name}" failed`,
       message,
       details: { execution_id: execution.id },
@@ -73,19 +64,6 @@ async function openFailureAlert(db: Db, execution: ExecutionRow, definition: Flo
     });
 }
 
-async function resolveFailureAlert(db: Db, execution: ExecutionRow): Promise<void> {
-  await db
-    .update(alerts)
-    .set({ status: "resolved", resolvedAt: new Date(), updatedAt: new Date() })
-    .where(
-      and(
-        eq(alerts.workspaceId, execution.workspaceId),
-        eq(alerts.fingerprint, `flow:${execution.flowId}:failed`),
-        sql`${alerts.status} <> 'resolved'`,
-      ),
-    );
-}
-
 export async function runExecution(
   db: Db,
   execution: ExecutionRow,
@@ -93,7 +71,9 @@ export async function runExecution(
 ): Promise<RunOutcome> {
   const clock = options.clock ?? Date.now;
   const definition = await definitionOf(db, execution.flowId, execution.flowVersion);
-  const ctx = new RunContext(db, execution, definition, await doneSteps(db, execution.id), {
+  // A first claim has no step rows to pick up (see isFirstClaim): no need to read them.
+  const done = isFirstClaim(execution) ? new Map<string, DoneStep>() : await doneSteps(db, execution.id);
+  const ctx = new RunContext(db, execution, definition, done, {
     owner: options.owner,
     budgetMs: options.budgetMs ?? loadEnv().JUNCTION_RUN_BUDGET_MS,
     clock,
@@ -101,25 +81,20 @@ export async function runExecution(
     leaseMs: options.leaseMs,
   });
   const durationMs = () => clock() - (execution.startedAt?.getTime() ?? ctx.startedAt);
+  // Every ending writes the rows not yet written in the same statement, under the lease.
+  const finish = (values: FinishValues, finishOptions?: { resolveAlert?: boolean }) =>
+    finishExecution(db, execution, options.owner, values, ctx.takeRows(), finishOptions);
 
   try {
     await runSteps(definition.steps, ctx);
-    await ctx.flush();
   } catch (error) {
     if (error instanceof LeaseLost) return "lost";
-    try {
-      await ctx.flush();
-    } catch (flushError) {
-      if (flushError instanceof LeaseLost) return "lost";
-      throw flushError;
-    }
     if (error instanceof FilteredOut) {
-      const ok = await finish(db, execution, options.owner, { status: "succeeded", completedAt: ctx.now(), durationMs: durationMs() });
-      if (ok && !execution.dryRun) await resolveFailureAlert(db, execution);
+      const ok = await finish({ status: "succeeded", completedAt: ctx.now(), durationMs: durationMs() }, { resolveAlert: !execution.dryRun });
       return ok ? "succeeded" : "lost";
     }
     if (error instanceof Checkpoint) {
-      const ok = await finish(db, execution, options.owner, { status: "queued", runAfter: error.runAfter });
+      const ok = await finish({ status: "queued", runAfter: error.runAfter });
       return ok ? "requeued" : "lost";
     }
     const failure = error instanceof StepFailure ? error : null;
@@ -133,44 +108,36 @@ export async function runExecution(
         ? nextRetryAt(execution.attempt, definition.retry, ctx.now(), failure.details.retryAfterMs)
         : null;
     if (retryAt) {
-      const ok = await finish(db, execution, options.owner, {
-        status: "retrying",
-        attempt: execution.attempt + 1,
-        nextRetryAt: retryAt,
-        errorMessage: message,
-      });
+      const ok = await finish({ status: "retrying", attempt: execution.attempt + 1, nextRetryAt: retryAt, errorMessage: message });
       return ok ? "retrying" : "lost";
     }
-    const ok = await finish(db, execution, options.owner, {
-      status: "failed",
-      errorMessage: message,
-      completedAt: ctx.now(),
-      durationMs: durationMs(),
-    });
+    const ok = await finish({ status: "failed", errorMessage: message, completedAt: ctx.now(), durationMs: durationMs() });
     if (ok && !execution.dryRun) {
       await openFailureAlert(db, execution, definition, message);
       if (definition.on_error.length) await runErrorSteps(ctx, message);
     }
     return ok ? "failed" : "lost";
   }
-  const ok = await finish(db, execution, options.owner, {
-    status: "succeeded",
-    errorMessage: null,
-    completedAt: ctx.now(),
-    durationMs: durationMs(),
-  });
-  if (ok && !execution.dryRun) await resolveFailureAlert(db, execution);
+  const ok = await finish(
+    { status: "succeeded", errorMessage: null, completedAt: ctx.now(), durationMs: durationMs() },
+    { resolveAlert: !execution.dryRun },
+  );
   return ok ? "succeeded" : "lost";
 }
 
 /** The flow's error branch, once the execution has failed for good; its own failure is only logged. */
 async function runErrorSteps(ctx: RunContext, message: string): Promise<void> {
   ctx.scope = { error: { message } };
+  ctx.enterErrorBranch();
   try {
     await runSteps(ctx.definition.on_error, ctx, "on_error");
   } catch {
     // Recorded as a failed step row; the execution is already failed.
-  } finally {
+  }
+  try {
     await ctx.flush();
+  } catch (error) {
+    // The execution is gone (deleted meanwhile): there is nothing left to log to.
+    if (!(error instanceof LeaseLost)) throw error;
   }
 }

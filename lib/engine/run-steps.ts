@@ -11,7 +11,7 @@ export interface StepResult {
   output: unknown;
   input?: unknown;
   httpStatus?: number;
-  /** Has an effect outside Junction: the step rows recorded so far are written first. */
+  /** Has had an effect outside Junction: its row goes out with the run's next statement (RunContext.sideEffectDone). */
   sideEffect?: boolean;
 }
 
@@ -34,6 +34,7 @@ export async function runStep(step: Step, ctx: RunContext, prefix = ""): Promise
     if (step.type !== "branch" && step.type !== "loop") return;
   }
   ctx.checkBudget();
+  await ctx.writeIfOverdue();
   const started = ctx.now();
   const handler = stepHandlers[step.type] as (s: Step, c: RunContext, k: string) => Promise<StepResult>;
   try {
@@ -51,7 +52,7 @@ export async function runStep(step: Step, ctx: RunContext, prefix = ""): Promise
       startedAt: started,
       completedAt: ctx.now(),
     });
-    if (result.sideEffect) await ctx.flush();
+    if (result.sideEffect) ctx.sideEffectDone();
   } catch (error) {
     if (error instanceof Checkpoint || error instanceof FilteredOut || error instanceof LeaseLost) throw error;
     const failure = error instanceof StepFailure ? error : null;

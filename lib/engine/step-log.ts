@@ -1,7 +1,4 @@
-import { sql } from "drizzle-orm";
 import { redact } from "@/lib/http";
-import { executionSteps } from "@/lib/db/schema";
-import type { Queryable } from "@/lib/db/types";
 
 // The execution_steps rows: one per step (per loop iteration), written when the step ends.
 // Inputs are stored redacted; outputs past a size limit are stored truncated, with the size.
@@ -25,61 +22,74 @@ export interface StepRecord {
   completedAt: Date | null;
 }
 
-function bounded(value: unknown, limit: number, secrets: readonly string[]): { value: unknown; bytes: number; truncated: boolean } {
-  if (value === undefined) return { value: null, bytes: 0, truncated: false };
+/** The value as JSON text for the row: redacted, and replaced by a preview past the limit. */
+function bounded(value: unknown, limit: number, secrets: readonly string[]): { json: string; bytes: number; truncated: boolean } {
+  if (value === undefined) return { json: "null", bytes: 0, truncated: false };
   let text = JSON.stringify(value) ?? "null";
   const bytes = Buffer.byteLength(text);
   if (secrets.length) text = redact(text, secrets);
-  if (bytes <= limit) return { value: JSON.parse(text), bytes, truncated: false };
-  return {
-    value: { truncated: true, bytes, preview: text.slice(0, Math.min(limit, 4096)) },
-    bytes,
-    truncated: true,
-  };
+  if (bytes <= limit) {
+    // Redaction replaces whole secret values; parsing once proves it left valid JSON.
+    if (secrets.length) JSON.parse(text);
+    return { json: text, bytes, truncated: false };
+  }
+  return { json: JSON.stringify({ truncated: true, bytes, preview: text.slice(0, Math.min(limit, 4096)) }), bytes, truncated: true };
 }
 
-export function toRow(workspaceId: string, executionId: string, record: StepRecord, secrets: readonly string[]) {
+/**
+ * A step row as JSON text, snake_case like the table (upsertStepRowsSql reads it). The input
+ * and output go in as the JSON text they were serialized to once, not parsed back.
+ */
+export function toRow(workspaceId: string, executionId: string, record: StepRecord, secrets: readonly string[]): string {
   const output = bounded(record.output, MAX_STORED_OUTPUT_BYTES, secrets);
   const input = bounded(record.input, MAX_STORED_INPUT_BYTES, secrets);
-  return {
-    workspaceId,
-    executionId,
-    stepKey: record.stepKey,
+  const fields = {
+    workspace_id: workspaceId,
+    execution_id: executionId,
+    step_key: record.stepKey,
     position: record.position,
     status: record.status,
-    input: input.value as object,
-    output: output.value as object,
-    outputBytes: output.bytes,
-    outputTruncated: output.truncated,
-    httpStatus: record.httpStatus ?? null,
-    durationMs: record.durationMs,
+    output_bytes: output.bytes,
+    output_truncated: output.truncated,
+    http_status: record.httpStatus ?? null,
+    duration_ms: record.durationMs,
     attempt: record.attempt,
     error: record.error ? redact(record.error, secrets).slice(0, 4000) : null,
-    startedAt: record.startedAt,
-    completedAt: record.completedAt,
+    started_at: record.startedAt.toISOString(),
+    completed_at: record.completedAt?.toISOString() ?? null,
   };
+  const json = `${JSON.stringify(fields).slice(0, -1)},"input":${input.json},"output":${output.json}}`;
+  return json.includes("\\u0000") ? json.replace(NUL_ESCAPE, "$1\\ufffd") : json;
 }
 
-/** Inserts or updates (a retry of the same step) the rows, in one statement. */
-export async function writeStepRows(q: Queryable, rows: ReturnType<typeof toRow>[]): Promise<void> {
-  if (rows.length === 0) return;
-  await q
-    .insert(executionSteps)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [executionSteps.executionId, executionSteps.stepKey],
-      set: {
-        status: sql`excluded.status`,
-        input: sql`excluded.input`,
-        output: sql`excluded.output`,
-        outputBytes: sql`excluded.output_bytes`,
-        outputTruncated: sql`excluded.output_truncated`,
-        httpStatus: sql`excluded.http_status`,
-        durationMs: sql`excluded.duration_ms`,
-        attempt: sql`excluded.attempt`,
-        error: sql`excluded.error`,
-        startedAt: sql`excluded.started_at`,
-        completedAt: sql`excluded.completed_at`,
-      },
-    });
+// PostgreSQL's jsonb and text cannot hold U+0000, which JSON.stringify writes as \u0000 (a
+// response body may well contain one): the log keeps U+FFFD in its place. Only an escape
+// preceded by an even number of backslashes is one; "\\u0000" is a backslash and "u0000".
+const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
+/** All rows as one JSON text parameter: the statement text stays the same however many there are. */
+export function stepRowsParam(rows: readonly string[]): string {
+  return `[${rows.join(",")}]`;
+}
+
+/**
+ * A data-modifying CTE body that inserts the rows of the JSON parameter `param`, or updates
+ * them in place (a retry of the same step), only if the CTE named `guard` returned a row —
+ * the lease check of the same statement, so nothing is logged by a run that lost its
+ * execution. Returns one row per row written.
+ */
+export function upsertStepRowsSql(param: string, guard: string): string {
+  return `insert into execution_steps (workspace_id, execution_id, step_key, position, status, input, output, output_bytes,
+                                 output_truncated, http_status, duration_ms, attempt, error, started_at, completed_at)
+    select r.workspace_id, r.execution_id, r.step_key, r.position, r.status, r.input, r.output, r.output_bytes,
+           coalesce(r.output_truncated, false), r.http_status, r.duration_ms, r.attempt, r.error, r.started_at, r.completed_at
+      from jsonb_to_recordset(${param}::text::jsonb) as r(workspace_id uuid, execution_id uuid, step_key text, position int, status text,
+           input jsonb, output jsonb, output_bytes int, output_truncated boolean, http_status int, duration_ms int, attempt int,
+           error text, started_at timestamptz, completed_at timestamptz)
+     where exists (select 1 from ${guard})
+    on conflict (execution_id, step_key) do update set
+      status = excluded.status, input = excluded.input, output = excluded.output, output_bytes = excluded.output_bytes,
+      output_truncated = excluded.output_truncated, http_status = excluded.http_status, duration_ms = excluded.duration_ms,
+      attempt = excluded.attempt, error = excluded.error, started_at = excluded.started_at, completed_at = excluded.completed_at
+    returning 1`;
 }

@@ -2,6 +2,7 @@ import { Agent, request as undiciRequest } from "undici";
 import { loadEnv } from "../env";
 import { parseAllowList, type AllowEntry } from "./allow-list";
 import { matchesCredentialHost } from "./credential-hosts";
+import { pooledAgent, POOL_CONNECT_TIMEOUT_MS } from "./agent-pool";
 import { toOutboundError } from "./error-mapping";
 import { InvalidOutboundRequestError, TooManyRedirectsError } from "./errors";
 import { guardedConnector } from "./guarded-connect";
@@ -11,7 +12,7 @@ import { redact } from "./redact";
 import { describeTarget, parseTarget, type QueryParams } from "./request-target";
 
 // outboundFetch(): the only way Junction talks to the outside world. Every call gets the
-// connect-time SSRF guard, credentials only for declared hosts, manual redirects re-checked
+// connect-time SSRF guard (on kept-alive connections shared per allow-list, agent-pool.ts), credentials only for declared hosts, manual redirects re-checked
 // per hop, one deadline for the whole call, a streamed size cap, and typed, redacted errors.
 
 export type OutboundRequest = {
@@ -83,7 +84,8 @@ export async function outboundFetch(request: OutboundRequest, options: OutboundO
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
   const signal = options.signal ? AbortSignal.any([deadline.signal, options.signal]) : deadline.signal;
-  let agent: Agent | undefined;
+  // A call of its own connect timeout, or a deadline past the pool's connect timeout, gets an Agent of its own.
+  let ownAgent: Agent | undefined;
   let target = typeof request.url === "string" ? "the target" : describeTarget(request.url);
 
   try {
@@ -102,7 +104,9 @@ export async function outboundFetch(request: OutboundRequest, options: OutboundO
     if (options.signal?.aborted) throw new Error("aborted before start");
     // undici's own timers are a backstop; the deadline above is what normally fires.
     const backstop = timeoutMs + 1_000;
-    agent = new Agent({ connect: guardedConnector({ allow, connectTimeoutMs }), headersTimeout: backstop, bodyTimeout: backstop });
+    const pooled = options.connectTimeoutMs === undefined && timeoutMs <= POOL_CONNECT_TIMEOUT_MS;
+    if (!pooled) ownAgent = new Agent({ connect: guardedConnector({ allow, connectTimeoutMs }), headersTimeout: backstop, bodyTimeout: backstop });
+    const agent = ownAgent ?? pooledAgent(allow);
 
     let credentialsUsable = true;
     for (let redirect = 0; ; redirect++) {
@@ -111,6 +115,8 @@ export async function outboundFetch(request: OutboundRequest, options: OutboundO
       if (options.beforeRequest) await runHook(options.beforeRequest, { method: hop.method, url: hop.url.href, redirect, signal });
       const response = await undiciRequest(url, {
         dispatcher: agent,
+        headersTimeout: backstop,
+        bodyTimeout: backstop,
         method: hop.method,
         headers,
         body: hop.method === "GET" || hop.method === "HEAD" ? undefined : hop.body,
@@ -145,7 +151,7 @@ export async function outboundFetch(request: OutboundRequest, options: OutboundO
     });
   } finally {
     clearTimeout(timer);
-    await agent?.destroy().catch(() => undefined);
+    await ownAgent?.destroy().catch(() => undefined);
   }
 }
 

@@ -10,6 +10,7 @@ export {
   type OutboundRequest,
   type OutboundResponse,
 } from "./client";
+export { closePooledAgents, KEEP_ALIVE_MS, MAX_CONNECTIONS_PER_ORIGIN, POOL_CONNECT_TIMEOUT_MS } from "./agent-pool";
 export {
   InvalidOutboundRequestError,
   OutboundAbortedError,

@@ -13,6 +13,8 @@ export type TestServer = {
   requests: RecordedRequest[];
   /** TCP connections accepted, whether or not a request followed. */
   connections(): number;
+  /** TCP connections open right now. */
+  open(): number;
   close(): Promise<void>;
 };
 
@@ -41,7 +43,12 @@ export async function startTestServer(
   });
 
   let connections = 0;
-  server.on("connection", () => connections++);
+  let open = 0;
+  server.on("connection", (socket) => {
+    connections++;
+    open++;
+    socket.once("close", () => open--);
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -61,7 +68,7 @@ export async function startTestServer(
   }
 
   const { port } = server.address() as AddressInfo;
-  return { port, origin: `http://${host}:${port}`, requests, connections: () => connections, close };
+  return { port, origin: `http://${host}:${port}`, requests, connections: () => connections, open: () => open, close };
 }
 
 /** A port nothing listens on (bound, then released). */
