@@ -34,12 +34,23 @@ async function newExecution(values: Partial<typeof executions.$inferInsert> = {}
   return row.id;
 }
 
+/** The hour's counts summed over its shards, or undefined when nothing was counted in it. */
 async function stats(hour: string) {
   const rows = await handle.db
     .select()
     .from(flowHourlyStats)
     .where(and(eq(flowHourlyStats.flowId, flowId), eq(flowHourlyStats.hour, new Date(hour))));
-  return rows[0];
+  if (rows.length === 0) return undefined;
+  const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((total, r) => total + Number(pick(r)), 0);
+  return {
+    shards: rows.length,
+    succeeded: sum((r) => r.succeeded),
+    failed: sum((r) => r.failed),
+    cancelled: sum((r) => r.cancelled),
+    durationMsSum: sum((r) => r.durationMsSum),
+    durationCount: sum((r) => r.durationCount),
+    recordsProcessed: sum((r) => r.recordsProcessed),
+  };
 }
 
 describe("flow_hourly_stats", () => {
@@ -82,6 +93,14 @@ describe("flow_hourly_stats", () => {
     await newExecution({ status: "succeeded", dryRun: true, completedAt: new Date("2026-03-02T10:00:00Z") });
     await newExecution({ status: "retrying", completedAt: new Date("2026-03-02T10:00:00Z") });
     expect(await stats("2026-03-02T10:00:00Z")).toBeUndefined();
+  });
+
+  it("spreads one flow's hour over at most 8 shard rows that add up", async () => {
+    for (let i = 0; i < 40; i++) await newExecution({ status: "succeeded", completedAt: new Date("2026-03-03T08:15:00Z"), durationMs: 10 });
+    const hour = await stats("2026-03-03T08:00:00Z");
+    expect(hour).toMatchObject({ succeeded: 40, durationMsSum: 400, durationCount: 40 });
+    expect(hour!.shards).toBeGreaterThan(1);
+    expect(hour!.shards).toBeLessThanOrEqual(8);
   });
 
   it("cannot be written by users directly", async () => {
