@@ -1,4 +1,6 @@
-import { and, desc, eq, lt, or, sql, inArray } from "drizzle-orm";
+import { and, eq, sql, inArray } from "drizzle-orm";
+import { decodeCursor, encodeCursor } from "@/lib/executions/cursor";
+import { atText, beforeCursor } from "@/lib/executions/list-page";
 import { z } from "zod";
 import { conflict, forbidden, fromZodError, notFound } from "@/lib/api/errors";
 import { roleAtLeast, type Actor } from "@/lib/auth/types";
@@ -26,7 +28,10 @@ export const listExecutionsQuerySchema = z.object({
   status: z.enum(["queued", "running", "succeeded", "failed", "retrying", "cancelled"]).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** The `next_cursor` of the previous page. */
-  cursor: z.string().regex(/^[0-9]+_[0-9a-f-]{36}$/, "is not a cursor from this API").optional(),
+  cursor: z
+    .string()
+    .transform((text, ctx) => decodeCursor(text) ?? (ctx.addIssue({ code: "custom", message: "is not a cursor from this API" }), z.NEVER))
+    .optional(),
 });
 
 export function presentExecution(row: ExecutionRow) {
@@ -98,24 +103,22 @@ export async function listExecutions(actor: Actor, rawQuery: unknown) {
   const conditions = [eq(executions.workspaceId, actor.workspaceId)];
   if (q.flow_id) conditions.push(eq(executions.flowId, q.flow_id));
   if (q.status) conditions.push(eq(executions.status, q.status));
-  if (q.cursor) {
-    const [ms, id] = q.cursor.split("_");
-    const at = new Date(Number(ms));
-    conditions.push(or(lt(executions.createdAt, at), and(eq(executions.createdAt, at), lt(executions.id, id)))!);
-  }
+  // The same keyset as the /executions page: microsecond cursors, and the order the indexes
+  // are built in (desc nulls last), so a page is an index range, not a sort.
+  if (q.cursor) conditions.push(beforeCursor(q.cursor));
   const rows = await asUser(actor, (tx) =>
     tx
-      .select()
+      .select({ row: executions, cursorAt: atText })
       .from(executions)
       .where(and(...conditions))
-      .orderBy(desc(executions.createdAt), desc(executions.id))
+      .orderBy(sql`${executions.createdAt} desc nulls last`, sql`${executions.id} desc nulls last`)
       .limit(q.limit + 1),
   );
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    data: page.map(presentExecution),
-    next_cursor: rows.length > q.limit && last ? `${last.createdAt.getTime()}_${last.id}` : null,
+    data: page.map((r) => presentExecution(r.row)),
+    next_cursor: rows.length > q.limit && last ? encodeCursor({ at: last.cursorAt, id: last.row.id }) : null,
   };
 }
 

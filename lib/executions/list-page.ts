@@ -10,7 +10,8 @@ import { timeWindow, type ExecutionListParams } from "./list-params";
 
 export const PAGE_SIZE = 50;
 
-const atText = sql<string>`to_char(${executions.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/** created_at as cursor text, with Postgres' microseconds. */
+export const atText = sql<string>`to_char(${executions.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 const listColumns = {
   id: executions.id,
@@ -68,7 +69,7 @@ function filterConditions(workspaceId: string, params: ExecutionListParams, now:
 // Postgres turns the row comparison into a range on any index that starts with created_at
 // (after the equality columns). A second, plain bound on created_at would only make the planner
 // count the same condition twice and underestimate the rows (measured: it then sorted all).
-const beforeCursor = (c: Cursor) => sql`(${executions.createdAt}, ${executions.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`;
+export const beforeCursor = (c: Cursor) => sql`(${executions.createdAt}, ${executions.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`;
 const afterCursor = (c: Cursor) => sql`(${executions.createdAt}, ${executions.id}) > (${c.at}::timestamptz, ${c.id}::uuid)`;
 
 /** The query for one page, as a builder (the benchmark EXPLAINs exactly this). */

@@ -1,6 +1,6 @@
 import { callRoute, type RouteCall, type RouteHandler } from "@/lib/api/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createApiKey } from "@/lib/db/queries/api-keys";
 import { executions } from "@/lib/db/schema";
 import { drainQueue } from "@/lib/engine/drain";
@@ -126,6 +126,35 @@ describe("executions API", () => {
     expect(failed.body.data.every((e: { status: string }) => e.status === "failed")).toBe(true);
     expect((await call(list, { query: "?status=exploded" })).status).toBe(400);
     expect((await call(list, { query: "?cursor=garbage" })).body.error.field).toBe("cursor");
+  });
+
+  it("pages through executions created in the same millisecond without skipping one", async () => {
+    const flow = await f.flow({ name: "Burst", steps: [] });
+    const base = "2026-05-05 10:00:00.123";
+    const made = await f.handle.db
+      .insert(executions)
+      .values(
+        ["456", "457", "458", "459", "460"].map((us) => ({
+          workspaceId: f.actor.workspaceId,
+          flowId: flow,
+          flowVersion: 1,
+          triggerType: "manual",
+          status: "succeeded" as const,
+          createdAt: sql`${`${base}${us}+00`}::timestamptz`,
+        })),
+      )
+      .returning({ id: executions.id });
+    const seen: string[] = [];
+    let cursor = "";
+    for (let page = 0; page < 10; page++) {
+      const result = await call(list, { query: `?flow_id=${flow}&limit=2${cursor ? `&cursor=${cursor}` : ""}` });
+      expect(result.status).toBe(200);
+      seen.push(...result.body.data.map((e: { id: string }) => e.id));
+      if (!result.body.next_cursor) break;
+      cursor = result.body.next_cursor;
+    }
+    expect(seen.toSorted()).toEqual(made.map((m) => m.id).toSorted());
+    expect(seen).toHaveLength(5);
   });
 
   it("cancels a queued execution, which then never runs; cancelling again is a 409", async () => {
