@@ -50,8 +50,9 @@ function StepDetails({ step, now }: { step: ExecutionStep; now: Date }) {
         <div className="min-w-0 space-y-2">
           <h4 className="text-xs font-medium text-muted-foreground">Input (secrets redacted)</h4>
           {step.input === null && step.status !== "succeeded" ? (
-            // The engine records a step's resolved input only when the step succeeds.
-            <Missing>Not recorded: the input of a step is kept only when the step succeeds.</Missing>
+            // A step that failed before its input was resolved (a bad expression, a missing
+            // connection) has none.
+            <Missing>Not recorded: the step failed before its input was resolved.</Missing>
           ) : (
             <JsonViewer label={`Input of ${step.key}`} value={step.input} />
           )}

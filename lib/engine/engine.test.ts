@@ -106,6 +106,8 @@ describe("retries", () => {
     expect(execution.errorMessage).toContain("email is invalid");
     const [step] = await f.steps(id);
     expect(step).toMatchObject({ status: "failed", httpStatus: 422 });
+    // Logged with what it tried to send, so the failure can be understood from the log.
+    expect(step.input).toMatchObject({ method: "POST", url: `${f.sink.origin}/x`, body: { a: 1 } });
   });
 
   it("a step that succeeded is not run again when the execution is retried", async () => {

@@ -2,6 +2,9 @@
 // that retrying cannot fix, one that it may, and the two ways a run stops early on purpose.
 
 export class StepFailure extends Error {
+  /** The step's resolved input, when it got that far: logged with the failure (redacted). */
+  input?: unknown;
+
   constructor(
     message: string,
     /** Worth retrying later (network, timeout, 408/425/429/5xx). */

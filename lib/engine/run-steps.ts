@@ -60,6 +60,7 @@ export async function runStep(step: Step, ctx: RunContext, prefix = ""): Promise
       stepKey: key,
       position,
       status: "failed",
+      input: failure?.input,
       httpStatus: failure?.details.httpStatus ?? null,
       durationMs: ctx.now().getTime() - started.getTime(),
       attempt: ctx.execution.attempt,
