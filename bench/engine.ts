@@ -352,7 +352,7 @@ try {
   console.log(`database: PostgreSQL ${version} (${bench.name}), pool max ${maxConcurrency + 4}`);
   if (ROLLUP_TRIGGER_OFF) {
     // Experiment only, in the throw-away database: without the hourly rollup's trigger, finishes of one flow no longer queue on its (flow, hour) row.
-    await bench.handle.db.execute(sql`alter table executions disable trigger executions_count_finished`);
+    await bench.handle.db.execute(sql`alter table executions disable trigger executions_count_finished_insert, disable trigger executions_count_finished_update`);
     console.log("BENCH_ROLLUP_TRIGGER=off: the flow_hourly_stats trigger is disabled in this throw-away database (an experiment, not the product)");
   }
   const queries = countStatements(bench.handle.db);
