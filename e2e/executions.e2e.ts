@@ -212,8 +212,8 @@ describe("execution logs", () => {
       expect(await step.innerText()).toContain("HTTP 400");
       const stepError = page.getByRole("region", { name: "Error in post" });
       expect(await stepError.innerText()).toMatch(/400/);
-      // The engine keeps a step's input only when it succeeds; the page says so instead of "null".
-      expect(await page.getByText("Not recorded: the input of a step is kept only when the step succeeds.").count()).toBe(1);
+      // A failed step is logged with the input it tried to send.
+      expect(await page.getByRole("group", { name: "Input of post" }).innerText()).toContain(`${fakeUrl}/orders`);
       expect(await page.getByRole("group", { name: "Trigger payload" }).innerText()).toContain("42");
       await page.getByRole("button", { name: "Copy trigger payload" }).waitFor();
       await screenshot(page, "execution-detail");

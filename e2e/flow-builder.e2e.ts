@@ -319,6 +319,25 @@ describe("flow builder", () => {
         .toBe("succeeded");
       const execution = await apiGet(page, `/api/v1/executions/${execution_id}`);
       expect(execution.body).toMatchObject({ flow_id: flowId });
+      // The run is in the executions list; its step log shows each step and what the service got.
+      const logPage = await page.context().newPage();
+      try {
+        await logPage.goto(url(`/executions?flow=${flowId}`));
+        await logPage
+          .getByRole("table", { name: "Executions" })
+          .getByRole("link", { name: new RegExp(`^Open the succeeded execution of ${FLOW}`) })
+          .first()
+          .click();
+        await logPage.waitForURL(new RegExp(`/flows/${flowId}/executions/${execution_id}$`));
+        const httpStep = logPage.getByRole("button", { name: "Step http_request: succeeded" });
+        expect(await httpStep.innerText()).toContain("HTTP 201");
+        await httpStep.click();
+        const input = logPage.getByRole("region", { name: "Step http_request: succeeded" });
+        await input.waitFor();
+        expect(await input.innerText()).toContain("B-2002");
+      } finally {
+        await logPage.close();
+      }
 
       // "Load last event" brings that webhook's body in as the sample.
       await node(page, "Trigger").click();
