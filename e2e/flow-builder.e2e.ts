@@ -4,7 +4,7 @@
 // its steps are tested, the flow is dry-run, refused while a required field is empty, fixed,
 // saved and activated; a POST to its webhook URL delivers the mapped data to the fake service.
 // Undo/redo, keyboard delete, the list view, the unsaved-changes guard and a 390 px phone too.
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Cookie, Page } from "playwright-core";
@@ -390,6 +390,50 @@ describe("flow builder", () => {
     } catch (error) {
       await screenshot(page, "flow-builder-failure");
       throw error;
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("a webhook's signature check and secret are set on the trigger: unsigned deliveries are refused, signed ones run, the secret never comes back", async () => {
+    const page = await pageInWorkspace(DESKTOP);
+    const problems = watchProblems(page);
+    const secret = `gh-secret-${randomBytes(12).toString("hex")}`;
+    try {
+      await page.goto(url("/flows/new"));
+      await page.getByRole("textbox", { name: "Flow name" }).fill(`${FLOW} signed`);
+      await node(page, "Trigger").click();
+      let panel = sheet(page);
+      const security = panel.getByRole("region", { name: "Webhook security" });
+      expect(await security.innerText()).toContain("Anyone who knows the URL can start the flow.");
+      await choose(page, security, "Signature check", "GitHub (X-Hub-Signature-256)");
+      expect(await security.getByRole("status").innerText()).toContain("No signing secret is stored yet");
+      await security.getByLabel("Signing secret").fill(secret);
+      await closeSheet(page);
+      await page.getByRole("button", { name: "Save & activate" }).click();
+      await page.getByText("Saved version 1 and activated.").waitFor();
+
+      await node(page, "Trigger").click();
+      panel = sheet(page);
+      const webhookUrl = await panel.getByRole("textbox", { name: "Webhook URL" }).inputValue();
+      await closeSheet(page);
+      const body = JSON.stringify({ action: "opened" });
+      const deliver = (headers: Record<string, string>) =>
+        fetch(webhookUrl, { method: "POST", headers: { "content-type": "application/json", ...headers }, body, signal: AbortSignal.timeout(10_000) });
+      const unsigned = await deliver({});
+      expect(unsigned.status).toBe(401);
+      expect(((await unsigned.json()) as { error: { message: string } }).error.message).toMatch(/Signature check failed/);
+      const signature = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+      expect((await deliver({ "x-hub-signature-256": signature, "x-github-delivery": "e2e-signed-1" })).status).toBe(202);
+
+      // A fresh load knows a secret is stored, and the secret is nowhere on the page.
+      await page.reload();
+      await node(page, "Trigger").click();
+      panel = sheet(page);
+      expect(await panel.getByRole("region", { name: "Webhook security" }).getByRole("status").innerText()).toContain("A signing secret is stored");
+      expect(await page.content()).not.toContain(secret);
+      expect(problems.errors).toEqual([]);
+      expect(problems.serverErrors).toEqual([]);
     } finally {
       await page.context().close();
     }

@@ -34,6 +34,8 @@ export interface FlowBuilderProps {
   connections: BuilderConnection[];
   connectTargets: ConnectTarget[];
   canEdit: boolean;
+  /** The flow's webhook has a signing secret stored (never the secret itself). */
+  signingSecretStored?: boolean;
 }
 
 const isTyping = (target: EventTarget | null) =>
@@ -47,6 +49,7 @@ export function FlowBuilder(props: FlowBuilderProps) {
   const [version, setVersion] = useState(props.version);
   const [active, setActive] = useState(props.active);
   const [webhookUrl, setWebhookUrl] = useState<string | null>(null);
+  const [secretStored, setSecretStored] = useState(Boolean(props.signingSecretStored));
   const [selected, setSelected] = useState<string | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
   const [pickerAt, setPickerAt] = useState<Insert | null>(null);
@@ -113,6 +116,7 @@ export function FlowBuilder(props: FlowBuilderProps) {
       setVersion(result.version ?? null);
       setActive(Boolean(result.active));
       if (result.webhookUrl) setWebhookUrl(result.webhookUrl);
+      if (draft.trigger.type === "webhook" && draft.trigger.signature?.secret) setSecretStored(true);
       // Stay on this page (its state holds the new webhook URL) while the address names the flow.
       if (!flowId) window.history.replaceState(null, "", `/flows/${result.id}`);
       toast.success(activate ? `Saved version ${result.version} and activated.` : `Saved version ${result.version}.`);
@@ -277,6 +281,7 @@ export function FlowBuilder(props: FlowBuilderProps) {
         onOpenChange={setSheetOpen}
         flowId={flowId}
         webhookUrl={webhookUrl}
+        signingSecretStored={secretStored}
         onWebhookUrl={setWebhookUrl}
         onTrigger={(trigger) => edit({ ...definition, trigger }, "trigger")}
         onStep={(key, step, group) => edit(replaceStep(definition, key, step), `${key}:${group}`)}

@@ -34,6 +34,7 @@ export interface StepSheetProps {
   onOpenChange: (open: boolean) => void;
   flowId: string | null;
   webhookUrl: string | null;
+  signingSecretStored: boolean;
   onWebhookUrl: (url: string) => void;
   onTrigger: (trigger: Trigger) => void;
   onStep: (key: string, step: Step, group: string) => void;
@@ -72,6 +73,7 @@ export function StepSheet(props: StepSheetProps) {
               trigger={definition.trigger}
               flowId={props.flowId}
               webhookUrl={props.webhookUrl}
+              secretStored={props.signingSecretStored}
               onWebhookUrl={props.onWebhookUrl}
               onChange={props.onTrigger}
               onOutputs={props.onOutputs}

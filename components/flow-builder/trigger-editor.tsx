@@ -11,6 +11,7 @@ import { Textarea } from "@/components/ui/textarea";
 import type { Trigger } from "@/lib/flows/definition";
 import { useBuilder } from "./builder-context";
 import { ScheduleEditor } from "./schedule-editor";
+import { WebhookSecurity } from "./webhook-security";
 import { WebhookUrl } from "./webhook-url";
 
 export const TRIGGER_LABELS: Record<Trigger["type"], string> = { webhook: "Webhook", schedule: "Schedule", manual: "Manual" };
@@ -28,6 +29,7 @@ export function TriggerEditor({
   trigger,
   flowId,
   webhookUrl,
+  secretStored,
   onWebhookUrl,
   onChange,
   onOutputs,
@@ -35,6 +37,8 @@ export function TriggerEditor({
   trigger: Trigger;
   flowId: string | null;
   webhookUrl: string | null;
+  /** A signing secret is stored for the flow's webhook (the page never sees it). */
+  secretStored: boolean;
   onWebhookUrl: (url: string) => void;
   onChange: (trigger: Trigger) => void;
   onOutputs: (outputs: Record<string, unknown>) => void;
@@ -62,7 +66,12 @@ export function TriggerEditor({
           </SelectContent>
         </Select>
       </div>
-      {trigger.type === "webhook" ? <WebhookUrl flowId={flowId} url={webhookUrl} onUrl={onWebhookUrl} canEdit={canEdit} /> : null}
+      {trigger.type === "webhook" ? (
+        <>
+          <WebhookUrl flowId={flowId} url={webhookUrl} onUrl={onWebhookUrl} canEdit={canEdit} />
+          <WebhookSecurity trigger={trigger} secretStored={secretStored} disabled={!canEdit} onChange={onChange} />
+        </>
+      ) : null}
       {trigger.type === "schedule" ? (
         <ScheduleEditor cron={trigger.cron} timezone={trigger.timezone} flowId={flowId} disabled={!canEdit} onChange={(cron, timezone) => onChange({ ...trigger, cron, timezone })} />
       ) : null}

@@ -8,6 +8,7 @@ import { requireSession } from "@/lib/auth/session";
 import { actorOf } from "@/lib/auth/types";
 import { getFlow } from "@/lib/flows/flow-store";
 import { loadBuilderData } from "@/lib/flows/builder/load-builder-data";
+import { getWebhook } from "@/lib/webhooks/events-service";
 
 export const metadata: Metadata = { title: "Flow" };
 
@@ -19,6 +20,8 @@ export default async function FlowPage({ params }: { params: Promise<{ id: strin
     throw error;
   });
   const data = await loadBuilderData(session);
+  const signingSecretStored =
+    flow.definition.trigger.type === "webhook" && (await getWebhook(actorOf(session), flow.row.id).catch(() => null))?.has_signing_secret === true;
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
@@ -36,6 +39,7 @@ export default async function FlowPage({ params }: { params: Promise<{ id: strin
         active={flow.row.isActive}
         pausedReason={flow.row.pausedReason}
         definition={{ ...flow.definition, active: flow.row.isActive }}
+        signingSecretStored={signingSecretStored}
         {...data}
       />
     </>
