@@ -395,7 +395,7 @@ describe("flow builder", () => {
     }
   });
 
-  test("a webhook's signature check and secret are set on the trigger: unsigned deliveries are refused, signed ones run, the secret never comes back", async () => {
+  test("a webhook's signature check and secret are set on the trigger (and the flow's description and retry delays in its settings): unsigned deliveries are refused, signed ones run, the secret never comes back", async () => {
     const page = await pageInWorkspace(DESKTOP);
     const problems = watchProblems(page);
     const secret = `gh-secret-${randomBytes(12).toString("hex")}`;
@@ -410,8 +410,26 @@ describe("flow builder", () => {
       expect(await security.getByRole("status").innerText()).toContain("No signing secret is stored yet");
       await security.getByLabel("Signing secret").fill(secret);
       await closeSheet(page);
+
+      // The flow's own settings: a description and its retry delays, checked as typed.
+      await page.getByRole("button", { name: "Flow settings" }).click();
+      const settings = page.getByRole("dialog", { name: "Flow settings" });
+      expect(await settings.getByLabel("Retry a failed run after").inputValue()).toBe("5m, 15m, 1h");
+      await settings.getByLabel("Description").fill("Issues from GitHub, signed.");
+      await settings.getByLabel("Retry a failed run after").fill("1m, soon");
+      await settings.getByRole("button", { name: "Apply" }).click();
+      expect(await settings.getByRole("alert").innerText()).toContain("“soon” is not a delay");
+      await settings.getByLabel("Retry a failed run after").fill("1m, 10m");
+      await settings.getByRole("button", { name: "Apply" }).click();
+      await settings.waitFor({ state: "hidden" });
+
       await page.getByRole("button", { name: "Save & activate" }).click();
       await page.getByText("Saved version 1 and activated.").waitFor();
+      const savedId = new URL(page.url()).pathname.split("/").at(-1);
+      expect((await apiGet(page, `/api/v1/flows/${savedId}`)).body).toMatchObject({
+        description: "Issues from GitHub, signed.",
+        retry: { delays_seconds: [60, 600] },
+      });
 
       await node(page, "Trigger").click();
       panel = sheet(page);

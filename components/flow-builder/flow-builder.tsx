@@ -19,6 +19,7 @@ import { insertStep, moveStep, removeStep, replaceStep, uniqueKey } from "@/lib/
 import { BuilderContext, type BuilderConnection, type BuilderContextValue } from "./builder-context";
 import { DryRunDialog } from "./dry-run-dialog";
 import { FlowCanvas, type Insert } from "./flow-canvas";
+import { FlowSettingsDialog } from "./flow-settings-dialog";
 import { StepPicker, type PickedStep } from "./step-picker";
 import { StepSheet } from "./step-sheet";
 import { StepsList } from "./steps-list";
@@ -227,6 +228,7 @@ export function FlowBuilder(props: FlowBuilderProps) {
             </span>
           </div>
           <div className="flex flex-wrap items-center gap-2">
+            <FlowSettingsDialog definition={definition} disabled={!canEdit} onChange={(next) => edit(next)} />
             <Button type="button" variant="ghost" size="icon" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canEdit || !canUndo(history)} onClick={() => setHistory(undo)}>
               <Undo2 aria-hidden="true" />
             </Button>
