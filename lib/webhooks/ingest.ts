@@ -133,23 +133,59 @@ function bodyLimit(endpoint: CachedEndpoint): number {
   return endpointConfig(endpoint.config).max_body_bytes ?? DEFAULT_MAX_BODY_BYTES;
 }
 
+const endpointChanged = () =>
+  new ApiError(503, "endpoint_changed", "The webhook was being changed while this delivery arrived; send it again.", {}, { "Retry-After": "1" });
+
+function accepts(endpoint: CachedEndpoint, method: string): boolean {
+  return endpoint.flowActive && (endpointConfig(endpoint.config).methods ?? ["POST"]).includes(method);
+}
+
 export async function ingestWebhook(db: Db, token: string, request: Request, now = new Date()): Promise<IngestResult> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw notFound("No webhook here.");
   const tokenHash = hashWebhookToken(token);
-  let endpoint = cachedEndpoint(tokenHash, now.getTime()) ?? (await loadEndpoint(db, tokenHash, now));
-  checkAccepted(endpoint, request.method);
-  const raw = await readBodyCapped(request, bodyLimit(endpoint));
-  // A changed endpoint (rotated token, new secret or config, paused flow) makes the store
-  // find nothing: read it again and decide on what it is now. Twice stale is a race with an
-  // edit; the sender should simply retry.
-  for (let attempt = 1; ; attempt++) {
-    const result = await accept(db, endpoint, tokenHash, request, raw, now);
-    if (result !== "stale") return result;
+  // A remembered endpoint may be out of date. Whatever it would refuse (method, size,
+  // signature) is decided again on the row as it is now; whatever it would accept is checked
+  // by the storing statement itself. So a cached copy never changes an answer.
+  let endpoint = cachedEndpoint(tokenHash, now.getTime());
+  let fromCache = endpoint !== undefined;
+  const reload = async () => {
     forgetEndpoint(tokenHash);
-    if (attempt === 2) {
-      throw new ApiError(503, "endpoint_changed", "The webhook was being changed while this delivery arrived; send it again.", {}, { "Retry-After": "1" });
+    fromCache = false;
+    return (endpoint = await loadEndpoint(db, tokenHash, now));
+  };
+  if (!endpoint || !accepts(endpoint, request.method)) endpoint = await reload();
+  checkAccepted(endpoint, request.method);
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (fromCache && declared > bodyLimit(endpoint)) endpoint = await reload();
+  let raw: Uint8Array;
+  try {
+    raw = await readBodyCapped(request, bodyLimit(endpoint));
+  } catch (error) {
+    // Too big for the remembered limit, and the body is now partly read: if the limit
+    // changed meanwhile, the sender must try again; if not, it really is too big.
+    if (fromCache && error instanceof ApiError && error.status === 413) {
+      const limit = bodyLimit(endpoint);
+      const fresh = await reload();
+      checkAccepted(fresh, request.method);
+      if (bodyLimit(fresh) !== limit) throw endpointChanged();
     }
-    endpoint = await loadEndpoint(db, tokenHash, now);
+    throw error;
+  }
+  // A changed endpoint (rotated token, new secret or config, paused flow) makes the store
+  // find nothing, and a remembered one may have refused a signature its new secret accepts:
+  // read it again and decide on what it is now. Twice is a race with an edit; the sender
+  // should simply retry.
+  for (let attempt = 1; ; attempt++) {
+    let result: IngestResult | "stale";
+    try {
+      result = await accept(db, endpoint, tokenHash, request, raw, now);
+    } catch (error) {
+      if (!(fromCache && error instanceof ApiError && error.status === 401)) throw error;
+      result = "stale";
+    }
+    if (result !== "stale") return result;
+    if (attempt === 2) throw endpointChanged();
+    await reload();
     checkAccepted(endpoint, request.method);
     const limit = bodyLimit(endpoint);
     if (raw.byteLength > limit) throw new ApiError(413, "payload_too_large", `The body is larger than this webhook's limit of ${limit} bytes.`);

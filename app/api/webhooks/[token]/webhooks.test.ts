@@ -144,6 +144,33 @@ describe("POST /api/webhooks/{token}", () => {
     expect((await deliver(token, '{"n":5}', { ...json, "x-hub-signature-256": sign('{"n":5}') })).status).toBe(202);
   });
 
+  it("a remembered endpoint never refuses what the endpoint now accepts: new secret, no signature, more methods, a larger limit", async () => {
+    const OTHER = "rotated-secret-for-tests";
+    const signWith = (secret: string, body: string) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+    const definition = (trigger: Record<string, unknown>) => ({ name: "Changing hook", active: true, trigger: { type: "webhook", ...trigger }, steps: [] });
+    const created = await createFlow(f.actor, definition({ signature: { scheme: "github", secret: SECRET }, max_body_bytes: 2048 }));
+    const token = created.webhookToken!;
+    const json = { "content-type": "application/json" };
+    expect((await deliver(token, '{"n":1}', { ...json, "x-hub-signature-256": signWith(SECRET, '{"n":1}') })).status).toBe(202);
+    expect(cachedEndpoint(hashWebhookToken(token), Date.now())).toBeDefined();
+
+    // The secret is rotated: the new one is accepted at once, the old one refused.
+    await updateFlow(f.actor, created.row.id, definition({ signature: { scheme: "github", secret: OTHER }, max_body_bytes: 2048 }));
+    expect((await deliver(token, '{"n":2}', { ...json, "x-hub-signature-256": signWith(OTHER, '{"n":2}') })).status).toBe(202);
+    expect((await deliver(token, '{"n":3}', { ...json, "x-hub-signature-256": signWith(SECRET, '{"n":3}') })).status).toBe(401);
+
+    // No signature any more, PUT allowed, and a larger body limit: each counts at once.
+    await updateFlow(f.actor, created.row.id, definition({ methods: ["POST", "PUT"], max_body_bytes: 8192 }));
+    expect((await deliver(token, '{"n":4}', json)).status).toBe(202);
+    expect((await deliver(token, '{"n":5}', json, "PUT")).status).toBe(202);
+    const big = JSON.stringify({ n: 6, pad: "x".repeat(4000) });
+    expect((await deliver(token, big, { ...json, "content-length": String(big.length) })).status).toBe(202);
+    // And a smaller limit too.
+    await updateFlow(f.actor, created.row.id, definition({ max_body_bytes: 1024 }));
+    const tooBig = JSON.stringify({ n: 7, pad: "x".repeat(2000) });
+    expect((await deliver(token, tooBig, { ...json, "content-length": String(tooBig.length) })).status).toBe(413);
+  });
+
   it("accepts form-encoded and raw bodies, and deduplicates unsigned repeats by body hash", async () => {
     const form = await deliver(openToken, "a=1&b=two&b=three", { "content-type": "application/x-www-form-urlencoded" });
     expect(form.status).toBe(202);
