@@ -119,7 +119,8 @@ describe("audit events of each mutation", () => {
         ["workspace.renamed", "engine@example.com", "Engine → Acme"],
       ]),
     );
-    expect(events[0].actorUserId).toBeNull();
+    // The key acts as the member who made it: their id, with the key in the label.
+    expect(events[0].actorUserId).toBe(f.actor.userId);
     await expect(asOwner((tx) => updateWorkspaceSettings(tx, member, { retentionDays: 5 }))).rejects.toThrow(/Only admins/);
   });
 
@@ -171,6 +172,11 @@ describe("reading the audit log", () => {
     await expect(
       withUser({ userId: stranger.userId }, (tx) => recordAudit(tx, { ...stranger, workspaceId: f.actor.workspaceId }, { action: "flow.created", targetType: "flow" })),
     ).rejects.toThrow();
+    // A member may write events only in their own name (as the app does), not in the owner's.
+    await expect(
+      withUser({ userId: member.userId }, (tx) => recordAudit(tx, { ...member, userId: f.actor.userId }, { action: "flow.deleted", targetType: "flow" })),
+    ).rejects.toThrow();
+    await withUser({ userId: member.userId }, (tx) => recordAudit(tx, member, { action: "flow.created", targetType: "flow" }));
   });
 
   it("pages newest first by keyset, without gaps or repeats, even for events of one transaction", async () => {

@@ -29,10 +29,11 @@ export function actorLabel(actor: AuditActor): string {
 }
 
 export async function recordAudit(q: Queryable, actor: AuditActor, event: AuditEventInput): Promise<void> {
-  const person = !("system" in actor) && actor.via !== "api_key";
   await q.insert(auditEvents).values({
     workspaceId: actor.workspaceId,
-    actorUserId: person ? actor.userId : null,
+    // An API key acts as the member who made it; the label says it was the key. RLS requires
+    // a user's rows to carry their own id, so nobody can write events in another's name.
+    actorUserId: "system" in actor ? null : actor.userId,
     actorLabel: actorLabel(actor),
     action: event.action,
     targetType: event.targetType,

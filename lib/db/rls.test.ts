@@ -62,7 +62,7 @@ describe("row-level security", () => {
     );
     expect(policies.length).toBeGreaterThan(60);
     const perRow = policies.filter((p) =>
-      [p.qual, p.with_check].some((e) => e !== null && !/^\(?\w+ IN \( SELECT junction\.workspaces_with_role\('\w+'::text\)/.test(e)),
+      [p.qual, p.with_check].some((e) => e !== null && !/^\(*\w+ IN \( SELECT junction\.workspaces_with_role\('\w+'::text\)/.test(e)),
     );
     expect(perRow.map((p) => `${p.name}: ${p.qual ?? p.with_check}`)).toEqual([]);
   });

@@ -18,9 +18,8 @@ create policy flow_hourly_stats_select on public.flow_hourly_stats for select to
 -- Counts an execution into its flow's hour (UTC) when it reaches a final status (succeeded,
 -- failed, cancelled), whoever moved it there: the engine, a cancel through the API, a bulk
 -- insert. Dry runs are not counted. Security definer: a user's cancel must be counted
--- although users cannot write the rollup themselves. The shard (0-7, from the execution id;
--- the column comes in migration rollup_shards) spreads one flow's finishes over 8 rows, so
--- they do not wait on one row lock. The triggers' WHEN clauses keep the
+-- although users cannot write the rollup themselves. (Migration rollup_shards replaces it
+-- with a version that spreads each hour over 8 rows.) The triggers' WHEN clauses keep the
 -- function out of the hot paths that do not finish anything (a webhook's queued insert, a
 -- claim, a lease renewal).
 create or replace function junction.count_finished_execution() returns trigger
@@ -28,13 +27,12 @@ create or replace function junction.count_finished_execution() returns trigger
 as $$
 begin
   insert into public.flow_hourly_stats as s
-    (workspace_id, flow_id, hour, shard, succeeded, failed, cancelled, duration_ms_sum, duration_count, records_processed)
+    (workspace_id, flow_id, hour, succeeded, failed, cancelled, duration_ms_sum, duration_count, records_processed)
   values (
     new.workspace_id, new.flow_id, date_trunc('hour', coalesce(new.completed_at, now()), 'UTC'),
-    hashtext(new.id::text) & 7,
     (new.status = 'succeeded')::int, (new.status = 'failed')::int, (new.status = 'cancelled')::int,
     coalesce(new.duration_ms, 0), (new.duration_ms is not null)::int, new.records_processed)
-  on conflict (flow_id, hour, shard) do update set
+  on conflict (flow_id, hour) do update set
     succeeded = s.succeeded + excluded.succeeded,
     failed = s.failed + excluded.failed,
     cancelled = s.cancelled + excluded.cancelled,
