@@ -52,7 +52,10 @@ function DryRunProgress({ request }: { request: DryRunRequest }) {
         if (DONE.has(read.execution.status)) return;
       }
       if (live) setState((s) => (s.phase === "running" && s.execution && DONE.has(s.execution.status) ? s : { phase: "error", message: "The dry run is still queued or running; see the executions page." }));
-    })();
+    })().catch(() => {
+      // The server could not be reached (network, an expired session): say so instead of spinning.
+      if (live) setState({ phase: "error", message: "The server could not be reached; try the dry run again." });
+    });
     return () => {
       live = false;
       clearTimeout(timer);

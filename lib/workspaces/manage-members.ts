@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { ApiError, conflict, forbidden, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -34,12 +34,18 @@ async function loadMember(tx: Tx, workspaceId: string, userId: string): Promise<
   return member;
 }
 
+/**
+ * The workspace's owners, locked until the transaction ends: two owners demoting or removing
+ * each other at once are taken one after the other, and the second sees the first's change,
+ * so the workspace always keeps an owner.
+ */
 async function ownerCount(tx: Tx, workspaceId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
+  const owners = await tx
+    .select({ userId: workspaceMembers.userId })
     .from(workspaceMembers)
-    .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.role, "owner")));
-  return row?.n ?? 0;
+    .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.role, "owner")))
+    .for("update");
+  return owners.length;
 }
 
 async function keepAnOwner(tx: Tx, workspaceId: string, member: MemberRow): Promise<void> {
