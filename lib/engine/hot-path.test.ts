@@ -118,6 +118,20 @@ describe("step rows", () => {
     const [step] = await f.steps(id);
     expect(step.output).toEqual({ text: "a\ufffdb", path: "C:\\u0000" });
   });
+
+  it("keep a NUL character of an error message as U+FFFD in the execution and its step, and the run still ends", async () => {
+    f.respond((_req, res) => {
+      res.writeHead(400, { "content-type": "application/json" });
+      res.end('{"message":"bad\\u0000thing"}');
+    });
+    const flowId = await f.flow({ name: "NUL error", steps: [post("/nul-error")] });
+    const id = await f.run(flowId, { n: 1 });
+    const execution = await f.execution(id);
+    expect(execution.status).toBe("failed");
+    expect(execution.errorMessage).toContain("bad\ufffdthing");
+    const [step] = await f.steps(id);
+    expect(step.error).toContain("bad\ufffdthing");
+  });
 });
 
 describe("a side effect's step row", () => {

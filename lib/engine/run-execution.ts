@@ -98,7 +98,8 @@ export async function runExecution(
       return ok ? "requeued" : "lost";
     }
     const failure = error instanceof StepFailure ? error : null;
-    const message = error instanceof Error ? error.message : String(error);
+    // PostgreSQL text cannot hold U+0000, and an error message may quote a response body.
+    const message = (error instanceof Error ? error.message : String(error)).replaceAll("\u0000", "\ufffd");
     if (!(error instanceof StepFailure)) {
       // Not a step's own failure: a bug or the database. Logged without details that may hold data.
       console.error(`[engine] execution ${execution.id} stopped by an unexpected error:`, error instanceof Error ? error.name : "unknown");
