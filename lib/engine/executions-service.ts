@@ -1,5 +1,5 @@
 import { and, eq, sql, inArray } from "drizzle-orm";
-import { decodeCursor, encodeCursor } from "@/lib/executions/cursor";
+import { decodeCursor, encodeCursor, type Cursor } from "@/lib/executions/cursor";
 import { atText, beforeCursor } from "@/lib/executions/list-page";
 import { z } from "zod";
 import { conflict, forbidden, fromZodError, notFound } from "@/lib/api/errors";
@@ -23,6 +23,13 @@ export const rerunSchema = z
     version: z.enum(["original", "current"]).default("original"),
   })
   .meta({ id: "Rerun" });
+/** The earlier `<ms>_<id>` cursors, still accepted so a client paging across an upgrade goes on. */
+function legacyCursor(text: string): Cursor | null {
+  const match = /^(\d{1,15})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(text);
+  const at = match ? new Date(Number(match[1])) : null;
+  return match && at && !Number.isNaN(at.getTime()) ? { at: at.toISOString().replace("Z", "000Z"), id: match[2] } : null;
+}
+
 export const listExecutionsQuerySchema = z.object({
   flow_id: z.string().uuid().optional(),
   status: z.enum(["queued", "running", "succeeded", "failed", "retrying", "cancelled"]).optional(),
@@ -30,7 +37,7 @@ export const listExecutionsQuerySchema = z.object({
   /** The `next_cursor` of the previous page. */
   cursor: z
     .string()
-    .transform((text, ctx) => decodeCursor(text) ?? (ctx.addIssue({ code: "custom", message: "is not a cursor from this API" }), z.NEVER))
+    .transform((text, ctx) => decodeCursor(text) ?? legacyCursor(text) ?? (ctx.addIssue({ code: "custom", message: "is not a cursor from this API" }), z.NEVER))
     .optional(),
 });
 

@@ -155,6 +155,10 @@ describe("executions API", () => {
     }
     expect(seen.toSorted()).toEqual(made.map((m) => m.id).toSorted());
     expect(seen).toHaveLength(5);
+    // A cursor of the earlier <ms>_<id> form still pages on from where it points.
+    const older = await call(list, { query: `?flow_id=${flow}&limit=5&cursor=${Date.parse("2026-05-05T10:00:00.124Z")}_${made[0].id}` });
+    expect(older.status).toBe(200);
+    expect(older.body.data).toHaveLength(5);
   });
 
   it("cancels a queued execution, which then never runs; cancelling again is a 409", async () => {
