@@ -160,4 +160,23 @@ describe("a side effect's step row", () => {
     // Written under a renewed lease (60 s, where the claim took 10 s).
     expect((await f.execution(queued.id)).leaseUntil!.getTime() - Date.now()).toBeGreaterThan(30_000);
   });
+
+  it("is kept for the next statement when the statement meant to write it fails", async () => {
+    const flowId = await f.flow({ name: "Kept", steps: [transform] });
+    const queued = await runFlowManually(f.actor, flowId, { payload: { n: 5 } });
+    const [claimed] = await claimExecutions(f.handle.db, { owner: "kept", ids: [queued.id], leaseMs: 10_000 });
+    const ctx = new RunContext(f.handle.db, claimed, await flowVersionDefinition(f.handle.db, flowId, 1), new Map(), {
+      owner: "kept",
+      budgetMs: 50_000,
+      clock: Date.now,
+      leaseMs: 60_000,
+    });
+    const at = new Date();
+    ctx.record({ stepKey: "post", position: 0, status: "succeeded", output: { sent: true }, httpStatus: 200, durationMs: 3, attempt: 1, startedAt: at, completedAt: at });
+    ctx.sideEffectDone();
+    // The database refuses the statement (here: the write itself throws before it is sent).
+    await expect(ctx.withRows(async () => Promise.reject(new Error("connection reset")))).rejects.toThrow("connection reset");
+    await ctx.holdLease();
+    expect((await f.steps(queued.id)).map((s) => [s.stepKey, s.status])).toEqual([["post", "succeeded"]]);
+  });
 });

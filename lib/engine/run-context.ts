@@ -99,15 +99,17 @@ export class RunContext {
    */
   async holdLease(): Promise<void> {
     if (this.options.persist === false) return;
-    const rows = stepRowsParam(this.takeRows());
-    const [result] = this.inErrorBranch
-      ? await hotQuery<{ held: number }>(this.db, FAILED_AND_LOG, [this.execution.id, rows])
-      : await hotQuery<{ held: number }>(this.db, LEASE_AND_LOG, [
-          this.execution.id,
-          this.options.owner,
-          (this.options.leaseMs ?? DEFAULT_LEASE_MS) / 1000,
-          rows,
-        ]);
+    const [result] = await this.withRows((taken) => {
+      const rows = stepRowsParam(taken);
+      return this.inErrorBranch
+        ? hotQuery<{ held: number }>(this.db, FAILED_AND_LOG, [this.execution.id, rows])
+        : hotQuery<{ held: number }>(this.db, LEASE_AND_LOG, [
+            this.execution.id,
+            this.options.owner,
+            (this.options.leaseMs ?? DEFAULT_LEASE_MS) / 1000,
+            rows,
+          ]);
+    });
     if (!result || Number(result.held) === 0) throw new LeaseLost();
   }
 
@@ -148,6 +150,23 @@ export class RunContext {
   async flush(): Promise<void> {
     if (this.pending.length === 0 || this.options.persist === false) return;
     await this.holdLease();
+  }
+
+  /**
+   * Runs a statement that writes the recorded rows; if it fails (the database, not a lost
+   * lease, which writes nothing and is reported by its result), the rows are kept for the
+   * next statement instead of being lost with it.
+   */
+  async withRows<T>(write: (rows: string[]) => Promise<T>): Promise<T> {
+    const kept = this.pending.slice();
+    const unwrittenSince = this.unwrittenSince;
+    try {
+      return await write(this.takeRows());
+    } catch (error) {
+      this.pending.unshift(...kept);
+      this.unwrittenSince = unwrittenSince;
+      throw error;
+    }
   }
 
   /** Takes the recorded rows, serialized, for a statement that writes them under the lease. */

@@ -83,7 +83,7 @@ export async function runExecution(
   const durationMs = () => clock() - (execution.startedAt?.getTime() ?? ctx.startedAt);
   // Every ending writes the rows not yet written in the same statement, under the lease.
   const finish = (values: FinishValues, finishOptions?: { resolveAlert?: boolean }) =>
-    finishExecution(db, execution, options.owner, values, ctx.takeRows(), finishOptions);
+    ctx.withRows((rows) => finishExecution(db, execution, options.owner, values, rows, finishOptions));
 
   try {
     await runSteps(definition.steps, ctx);
