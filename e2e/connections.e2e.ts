@@ -4,13 +4,14 @@
 // reaches a page, a response, the REST API or a file in the server's data folder.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import type { RequestListener } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 
 import { DESKTOP, PHONE, SCREENSHOT_DIR, launchBrowser, newPage, screenshot, watchProblems } from "./browser";
 import { baseUrl, dataDir, url } from "./env";
+import { startFakeService, type FakeService } from "./fake-service";
 
 const CANARY = `canary-SECRET-${randomBytes(16).toString("hex")}`;
 const WRONG_TOKEN = `wrong-${randomBytes(16).toString("hex")}`;
@@ -28,38 +29,28 @@ const MAX_BODY_BYTES = 4096;
 
 type Seen = { method: string; path: string; token: "canary" | "wrong" | "other" | "none" };
 const seen: Seen[] = [];
-let fake: Server;
+let fake: FakeService | undefined;
 let fakeUrl: string;
 
-function startFake(): Promise<Server> {
-  const server = createServer((req, res) => {
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) req.destroy();
-    });
-    req.on("end", () => {
-      const auth = req.headers.authorization;
-      const token = auth === `Bearer ${CANARY}` ? "canary" : auth === `Bearer ${WRONG_TOKEN}` ? "wrong" : auth ? "other" : "none";
-      seen.push({ method: req.method ?? "", path: req.url ?? "", token });
-      if (seen.length > MAX_REQUESTS) {
-        res.writeHead(503, { connection: "close" }).end();
-        return;
-      }
-      const ok = req.method === "GET" && req.url === "/me" && token === "canary";
-      res.writeHead(ok ? 200 : 401, { "content-type": "application/json", connection: "close" });
-      res.end(JSON.stringify(ok ? { name: "e2e-bot" } : { error: { message: "invalid token" } }));
-    });
+const serveFake: RequestListener = (req, res) => {
+  let size = 0;
+  req.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) req.destroy();
   });
-  server.requestTimeout = 5_000;
-  server.headersTimeout = 5_000;
-  server.keepAliveTimeout = 1_000;
-  server.maxHeadersCount = 50;
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve(server));
+  req.on("end", () => {
+    const auth = req.headers.authorization;
+    const token = auth === `Bearer ${CANARY}` ? "canary" : auth === `Bearer ${WRONG_TOKEN}` ? "wrong" : auth ? "other" : "none";
+    seen.push({ method: req.method ?? "", path: req.url ?? "", token });
+    if (seen.length > MAX_REQUESTS) {
+      res.writeHead(503, { connection: "close" }).end();
+      return;
+    }
+    const ok = req.method === "GET" && req.url === "/me" && token === "canary";
+    res.writeHead(ok ? 200 : 401, { "content-type": "application/json", connection: "close" });
+    res.end(JSON.stringify(ok ? { name: "e2e-bot" } : { error: { message: "invalid token" } }));
   });
-}
+};
 
 // ---------------------------------------------------------------------------------------------
 // Leak detectors.
@@ -127,18 +118,13 @@ function filesUnder(dir: string, found: string[] = []): string[] {
 let browser: Browser;
 
 beforeAll(async () => {
-  [browser, fake] = await Promise.all([launchBrowser(), startFake()]);
-  const address = fake.address();
-  if (!address || typeof address === "string") throw new Error("the fake service has no port");
-  fakeUrl = `http://127.0.0.1:${address.port}`;
+  [browser, fake] = await Promise.all([launchBrowser(), startFakeService(serveFake)]);
+  fakeUrl = fake.url;
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (fake) {
-    fake.closeAllConnections();
-    await new Promise<void>((resolve) => fake.close(() => resolve()));
-  }
+  await fake?.close();
 });
 
 /** Creates an API key through the Settings page, as a person would. */

@@ -5,12 +5,13 @@
 // Pause/Resume change the flow (checked through the REST API) and Run now starts a new run.
 // Then a third flow's destination answers 503: its run waits for a retry, its page says so
 // with the next retry's time, and the health page turns the flow red.
-import { createServer, type Server } from "node:http";
+import type { RequestListener } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 
 import { DESKTOP, PHONE, launchBrowser, newPage, screenshot, watchProblems } from "./browser";
 import { url } from "./env";
+import { startFakeService, type FakeService } from "./fake-service";
 
 const WORKSPACE = `E2E health ${Date.now().toString(36)}`;
 const GOOD = "E2E orders to ledger";
@@ -22,31 +23,23 @@ const FINAL = ["succeeded", "failed", "cancelled"];
 // The fake ledger: POST /ok is 200, POST /fail is 400 (not retried: a 4xx other than
 // 408/425/429), POST /busy is 503 (retried).
 
-let fake: Server;
+let fake: FakeService | undefined;
 let fakeUrl: string;
 const received: string[] = [];
 
-function startFake(): Promise<Server> {
-  const server = createServer((req, res) => {
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > 4096) req.destroy();
-    });
-    req.on("end", () => {
-      received.push(`${req.method} ${req.url}`);
-      const ok = req.url === "/ok";
-      res.writeHead(ok ? 200 : req.url === "/busy" ? 503 : 400, { "content-type": "application/json", connection: "close" });
-      res.end(JSON.stringify(ok ? { id: received.length } : { error: { message: "amount must be positive" } }));
-    });
+const serveFake: RequestListener = (req, res) => {
+  let size = 0;
+  req.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > 4096) req.destroy();
   });
-  server.requestTimeout = 5_000;
-  server.headersTimeout = 5_000;
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve(server));
+  req.on("end", () => {
+    received.push(`${req.method} ${req.url}`);
+    const ok = req.url === "/ok";
+    res.writeHead(ok ? 200 : req.url === "/busy" ? 503 : 400, { "content-type": "application/json", connection: "close" });
+    res.end(JSON.stringify(ok ? { id: received.length } : { error: { message: "amount must be positive" } }));
   });
-}
+};
 
 // ---------------------------------------------------------------------------------------------
 // REST helpers (the API key acts in the workspace it was made in).
@@ -130,18 +123,13 @@ async function stat(page: Page, label: string): Promise<string> {
 let browser: Browser;
 
 beforeAll(async () => {
-  [browser, fake] = await Promise.all([launchBrowser(), startFake()]);
-  const address = fake.address();
-  if (!address || typeof address === "string") throw new Error("the fake service has no port");
-  fakeUrl = `http://127.0.0.1:${address.port}`;
+  [browser, fake] = await Promise.all([launchBrowser(), startFakeService(serveFake)]);
+  fakeUrl = fake.url;
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (fake) {
-    fake.closeAllConnections();
-    await new Promise<void>((resolve) => fake.close(() => resolve()));
-  }
+  await fake?.close();
 });
 
 describe("dashboard and health", () => {

@@ -5,12 +5,13 @@
 // error and the step log with its HTTP status; "Re-run" succeeds once the service is fixed, and
 // the page follows it live from running to succeeded.
 import { randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import type { RequestListener } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 
 import { DESKTOP, PHONE, launchBrowser, newPage, screenshot, watchProblems } from "./browser";
 import { url } from "./env";
+import { startFakeService, type FakeService } from "./fake-service";
 
 const ORDERS = "E2E orders";
 const PINGS = "E2E pings";
@@ -24,62 +25,48 @@ let lateReplies = 0;
 const ORDERS_DELAY_MS = 5_000;
 const received: string[] = [];
 const bodies: string[] = [];
-let fake: Server;
+let fake: FakeService | undefined;
 let fakeUrl: string;
 
-function startFake(): Promise<Server> {
-  const server = createServer((req, res) => {
-    let size = 0;
-    let body = "";
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      body += chunk.toString("utf8");
-      if (size > 4096) req.destroy();
-    });
-    req.on("end", () => {
-      received.push(`${req.method} ${req.url}`);
-      bodies.push(body);
-      const reply = (status: number, body: unknown) => {
-        if (res.destroyed) return;
-        res.writeHead(status, { "content-type": "application/json", connection: "close" });
-        res.end(JSON.stringify(body));
-      };
-      if (received.length > 50) return reply(503, { error: "too many requests for a test" });
-      if (req.url === "/orders" && ordersBroken) return reply(400, { error: "order 42 has no customer" });
-      if (req.url === "/orders") {
-        return void setTimeout(() => {
-          reply(200, { stored: true });
-          lateReplies += 1;
-        }, ORDERS_DELAY_MS);
-      }
-      if (req.url === "/pings") return reply(200, { pong: true });
-      reply(404, { error: "no such path" });
-    });
+const serveFake: RequestListener = (req, res) => {
+  let size = 0;
+  let body = "";
+  req.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    body += chunk.toString("utf8");
+    if (size > 4096) req.destroy();
   });
-  server.requestTimeout = 15_000;
-  server.headersTimeout = 15_000;
-  server.keepAliveTimeout = 1_000;
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve(server));
+  req.on("end", () => {
+    received.push(`${req.method} ${req.url}`);
+    bodies.push(body);
+    const reply = (status: number, body: unknown) => {
+      if (res.destroyed) return;
+      res.writeHead(status, { "content-type": "application/json", connection: "close" });
+      res.end(JSON.stringify(body));
+    };
+    if (received.length > 50) return reply(503, { error: "too many requests for a test" });
+    if (req.url === "/orders" && ordersBroken) return reply(400, { error: "order 42 has no customer" });
+    if (req.url === "/orders") {
+      return void setTimeout(() => {
+        reply(200, { stored: true });
+        lateReplies += 1;
+      }, ORDERS_DELAY_MS);
+    }
+    if (req.url === "/pings") return reply(200, { pong: true });
+    reply(404, { error: "no such path" });
   });
-}
+};
 
 let browser: Browser;
 
 beforeAll(async () => {
-  [browser, fake] = await Promise.all([launchBrowser(), startFake()]);
-  const address = fake.address();
-  if (!address || typeof address === "string") throw new Error("the fake service has no port");
-  fakeUrl = `http://127.0.0.1:${address.port}`;
+  [browser, fake] = await Promise.all([launchBrowser(), startFakeService(serveFake, 15_000)]);
+  fakeUrl = fake.url;
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (fake) {
-    fake.closeAllConnections();
-    await new Promise<void>((resolve) => fake.close(() => resolve()));
-  }
+  await fake?.close();
 });
 
 /** The REST API with the page's signed-in session (same-origin fetch), as the hub's own pages use it. */

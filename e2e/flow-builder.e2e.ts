@@ -5,12 +5,13 @@
 // saved and activated; a POST to its webhook URL delivers the mapped data to the fake service.
 // Undo/redo, keyboard delete, the list view, the unsaved-changes guard and a 390 px phone too.
 import { createHmac, randomBytes } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import type { RequestListener } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Cookie, Page } from "playwright-core";
 
 import { DESKTOP, PHONE, launchBrowser, newPage, screenshot, watchProblems } from "./browser";
 import { url } from "./env";
+import { startFakeService, type FakeService } from "./fake-service";
 
 const API_KEY = `key-${randomBytes(12).toString("hex")}`;
 const FLOW = `E2E order relay ${randomBytes(3).toString("hex")}`;
@@ -22,57 +23,44 @@ const SAMPLE = { id: "A-1001", customer: { email: "  Ada@Example.COM " }, total:
 
 type Received = { path: string; keyOk: boolean; body: unknown };
 const received: Received[] = [];
-let fake: Server;
+let fake: FakeService | undefined;
 let fakeUrl: string;
 
-function startFake(): Promise<Server> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > 16_384) req.destroy();
-      else chunks.push(chunk);
-    });
-    req.on("end", () => {
-      const keyOk = req.headers["x-api-key"] === API_KEY;
-      let body: unknown = null;
-      try {
-        body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : null;
-      } catch {
-        body = "(not JSON)";
-      }
-      if (received.length < 100) received.push({ path: req.url ?? "", keyOk, body });
-      const ok = keyOk && req.method === "POST" && req.url === "/orders";
-      res.writeHead(ok ? 201 : 401, { "content-type": "application/json", connection: "close" });
-      res.end(JSON.stringify(ok ? { id: `ord_${received.length}`, received: body } : { error: { message: "invalid key" } }));
-    });
+const serveFake: RequestListener = (req, res) => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > 16_384) req.destroy();
+    else chunks.push(chunk);
   });
-  server.requestTimeout = 5_000;
-  server.headersTimeout = 5_000;
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve(server));
+  req.on("end", () => {
+    const keyOk = req.headers["x-api-key"] === API_KEY;
+    let body: unknown = null;
+    try {
+      body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : null;
+    } catch {
+      body = "(not JSON)";
+    }
+    if (received.length < 100) received.push({ path: req.url ?? "", keyOk, body });
+    const ok = keyOk && req.method === "POST" && req.url === "/orders";
+    res.writeHead(ok ? 201 : 401, { "content-type": "application/json", connection: "close" });
+    res.end(JSON.stringify(ok ? { id: `ord_${received.length}`, received: body } : { error: { message: "invalid key" } }));
   });
-}
+};
 
 let browser: Browser;
 /** The builder's own workspace (its cookie), so its flows and connections stay out of other tests' way. */
 let workspaceCookie: Cookie | undefined;
 
 beforeAll(async () => {
-  [browser, fake] = await Promise.all([launchBrowser(), startFake()]);
-  const address = fake.address();
-  if (!address || typeof address === "string") throw new Error("the fake service has no port");
-  fakeUrl = `http://127.0.0.1:${address.port}`;
+  [browser, fake] = await Promise.all([launchBrowser(), startFakeService(serveFake)]);
+  fakeUrl = fake.url;
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (fake) {
-    fake.closeAllConnections();
-    await new Promise<void>((resolve) => fake.close(() => resolve()));
-  }
+  await fake?.close();
 });
 
 // ---------------------------------------------------------------------------------------------

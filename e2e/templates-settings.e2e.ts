@@ -4,7 +4,7 @@
 // reaches a local receiver with a valid Standard Webhooks signature; retention changes; and
 // the audit log lists those changes.
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { IncomingHttpHeaders, RequestListener } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
@@ -12,6 +12,7 @@ import { Webhook } from "standardwebhooks";
 
 import { DESKTOP, PHONE, SCREENSHOT_DIR, launchBrowser, newPage, screenshot, watchProblems } from "./browser";
 import { url } from "./env";
+import { startFakeService, type FakeService } from "./fake-service";
 
 const API_KEY = `e2e-key-${randomBytes(12).toString("hex")}`;
 const CONNECTION = "Orders API";
@@ -21,30 +22,22 @@ const TEMPLATE = "Webhook → REST API";
 // A local receiver for the channel's test message: records each request (bounded), answers 200.
 type Received = { path: string; headers: IncomingHttpHeaders; body: string };
 const received: Received[] = [];
-let receiver: Server;
+let receiver: FakeService | undefined;
 let receiverUrl: string;
 
-function startReceiver(): Promise<Server> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > 64 * 1024) req.destroy();
-      else chunks.push(chunk);
-    });
-    req.on("end", () => {
-      if (received.length < 50) received.push({ path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-      res.writeHead(200, { "content-type": "text/plain", connection: "close" }).end("ok");
-    });
+const serveReceiver: RequestListener = (req, res) => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > 64 * 1024) req.destroy();
+    else chunks.push(chunk);
   });
-  server.requestTimeout = 5_000;
-  server.headersTimeout = 5_000;
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve(server));
+  req.on("end", () => {
+    if (received.length < 50) received.push({ path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+    res.writeHead(200, { "content-type": "text/plain", connection: "close" }).end("ok");
   });
-}
+};
 
 /** The REST API as the page itself calls it: same origin, with the session cookie. */
 async function sameOrigin(page: Page, path: string): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -57,18 +50,13 @@ async function sameOrigin(page: Page, path: string): Promise<{ status: number; b
 let browser: Browser;
 
 beforeAll(async () => {
-  [browser, receiver] = await Promise.all([launchBrowser(), startReceiver()]);
-  const address = receiver.address();
-  if (!address || typeof address === "string") throw new Error("the receiver has no port");
-  receiverUrl = `http://127.0.0.1:${address.port}`;
+  [browser, receiver] = await Promise.all([launchBrowser(), startFakeService(serveReceiver)]);
+  receiverUrl = receiver.url;
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (receiver) {
-    receiver.closeAllConnections();
-    await new Promise<void>((resolve) => receiver.close(() => resolve()));
-  }
+  await receiver?.close();
 });
 
 describe("templates and settings", () => {
