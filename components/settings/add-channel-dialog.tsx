@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { BellPlus, Check, Copy } from "lucide-react";
+import { BellPlus } from "lucide-react";
+import { CopyableSecret } from "@/components/copyable-secret";
 import { createChannelAction, type CreateChannelState } from "@/app/(hub)/settings/channel-actions";
 import { Button } from "@/components/ui/button";
 import {
@@ -49,7 +50,6 @@ export function AddChannelDialog() {
 function AddChannelForm({ onDone }: { onDone: () => void }) {
   const [state, action, pending] = useActionState(createChannelAction, initial);
   const [kind, setKind] = useState<ChannelFormKind>("slack");
-  const [copied, setCopied] = useState(false);
 
   if (state.ok) {
     return (
@@ -62,23 +62,7 @@ function AddChannelForm({ onDone }: { onDone: () => void }) {
               : `“${state.name}” will receive alerts. Send a test from the list to check it.`}
           </DialogDescription>
         </DialogHeader>
-        {state.signingSecret ? (
-          <div className="flex items-center gap-2">
-            <Input readOnly value={state.signingSecret} aria-label="Signing secret" className="font-mono text-xs" onFocus={(e) => e.target.select()} />
-            <Button
-              type="button"
-              variant="outline"
-              size="icon"
-              aria-label="Copy signing secret"
-              onClick={async () => {
-                await navigator.clipboard.writeText(state.signingSecret ?? "").catch(() => {});
-                setCopied(true);
-              }}
-            >
-              {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
-            </Button>
-          </div>
-        ) : null}
+        {state.signingSecret ? <CopyableSecret value={state.signingSecret} label="Signing secret" copyLabel="Copy signing secret" /> : null}
         <DialogFooter>
           <Button type="button" onClick={onDone}>
             Done

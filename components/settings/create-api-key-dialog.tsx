@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { Check, Copy, KeyRound } from "lucide-react";
+import { KeyRound } from "lucide-react";
+import { CopyableSecret } from "@/components/copyable-secret";
 import { createApiKeyAction, type CreateKeyState } from "@/app/(hub)/settings/actions";
 import { Button } from "@/components/ui/button";
 import {
@@ -46,7 +47,6 @@ export function CreateApiKeyDialog() {
 
 function CreateApiKeyForm({ onDone }: { onDone: () => void }) {
   const [state, action, pending] = useActionState(createApiKeyAction, initial);
-  const [copied, setCopied] = useState(false);
 
   if (state.ok && state.key) {
     return (
@@ -57,21 +57,7 @@ function CreateApiKeyForm({ onDone }: { onDone: () => void }) {
             Copy it now: this is the only time it is shown. Junction stores only a hash of it.
           </DialogDescription>
         </DialogHeader>
-        <div className="flex items-center gap-2">
-          <Input readOnly value={state.key} aria-label="New API key" className="font-mono text-xs" onFocus={(e) => e.target.select()} />
-          <Button
-            type="button"
-            variant="outline"
-            size="icon"
-            aria-label="Copy API key"
-            onClick={async () => {
-              await navigator.clipboard.writeText(state.key ?? "").catch(() => {});
-              setCopied(true);
-            }}
-          >
-            {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
-          </Button>
-        </div>
+        <CopyableSecret value={state.key} label="New API key" copyLabel="Copy API key" />
         <p className="text-xs text-muted-foreground">
           Send it as <code className="font-mono">Authorization: Bearer {state.prefix}…</code>
         </p>
