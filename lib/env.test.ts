@@ -52,6 +52,16 @@ describe("environment", () => {
     ).toEqual(["DATABASE_URL"]);
   });
 
+  it("fan-out is off by default and, when on, needs CRON_SECRET and a base URL", () => {
+    expect(parseEnv({}).JUNCTION_FANOUT).toBe("off");
+    expect(problems({ JUNCTION_FANOUT: "1" })).toEqual(["JUNCTION_FANOUT"]);
+    expect(problems({ JUNCTION_FANOUT: "on" })).toEqual(["CRON_SECRET", "JUNCTION_PUBLIC_URL"]);
+    const secret = "a-cron-secret-of-32-characters!!";
+    expect(problems({ JUNCTION_FANOUT: "on", CRON_SECRET: secret, VERCEL_URL: "hub-abc123.vercel.app" })).toEqual([]);
+    expect(problems({ JUNCTION_FANOUT: "on", CRON_SECRET: secret, JUNCTION_PUBLIC_URL: "https://hub.example.com" })).toEqual([]);
+    expect(problems({ VERCEL_URL: "https://hub.vercel.app/" })).toEqual(["VERCEL_URL"]);
+  });
+
   it("says which mode the variables select", () => {
     expect(runtimeMode(parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/app" }))).toBe("server");
     expect(

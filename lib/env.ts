@@ -49,12 +49,27 @@ export const envSchema = z
      */
     JUNCTION_WEBHOOK_RUNS: optional(z.enum(["inline", "queue"])).default("inline"),
     CRON_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+    /**
+     * `on`: the cron tick and the run kicks do not run executions in their own function but
+     * POST each one to /api/internal/executions/{id}/run on this deployment (see fan-out.ts).
+     */
+    JUNCTION_FANOUT: optional(z.enum(["off", "on"])).default("off"),
+    /** Set by Vercel: this deployment's own host name, the base fan-out calls go to. */
+    VERCEL_URL: optional(z.string().regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, "must be a host name (Vercel sets it)")),
+    /** Set by Vercel with Protection Bypass for Automation: lets fan-out calls past Deployment Protection. */
+    VERCEL_AUTOMATION_BYPASS_SECRET: optional(z.string().min(1)),
     JUNCTION_PUBLIC_URL: optional(z.string().url("must be an absolute URL")),
     NEXT_PUBLIC_SUPABASE_URL: optional(z.string().url("must be an absolute URL")),
     NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: optional(z.string().min(1)),
     SUPABASE_SECRET_KEY: optional(z.string().min(1)),
   })
   .superRefine((env, ctx) => {
+    if (env.JUNCTION_FANOUT === "on" && !env.CRON_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["CRON_SECRET"], message: "is required when JUNCTION_FANOUT=on (the internal run route's secret is derived from it)" });
+    }
+    if (env.JUNCTION_FANOUT === "on" && !env.VERCEL_URL && !env.JUNCTION_PUBLIC_URL) {
+      ctx.addIssue({ code: "custom", path: ["JUNCTION_PUBLIC_URL"], message: "is required when JUNCTION_FANOUT=on outside Vercel (fan-out calls this deployment at that URL)" });
+    }
     if (Boolean(env.NEXT_PUBLIC_SUPABASE_URL) !== Boolean(env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY)) {
       ctx.addIssue({
         code: "custom",
