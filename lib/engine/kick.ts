@@ -1,12 +1,16 @@
 import { after } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { drainQueue } from "./drain";
+import { dispatchExecutions } from "./fan-out";
+import { fanOutTarget } from "./fan-out-target";
 
 // Start running just-enqueued executions without making the caller wait: after the response
 // (Next's after(), which is waitUntil on Vercel). Kicks coalesce: while this process is
 // draining, a new kick joins that drain instead of starting another (under a webhook load,
 // one drain per request would compete with the requests themselves). Outside a request there
 // is nothing to wait for; the queue keeps the executions and the next tick (or worker) runs them.
+// With fan-out on (JUNCTION_FANOUT=on), the kick runs nothing here: after the response it
+// hands exactly these executions to the internal run route, each to a function of its own.
 
 let draining: Promise<void> | null = null;
 let again = false;
@@ -31,10 +35,19 @@ function drainSoon(): Promise<void> {
   return draining;
 }
 
+async function dispatchSoon(ids: string[], target: NonNullable<ReturnType<typeof fanOutTarget>>): Promise<void> {
+  try {
+    await dispatchExecutions(ids, target);
+  } catch (error) {
+    console.error("[engine] could not dispatch executions now:", error instanceof Error ? error.message.slice(0, 200) : "unknown");
+  }
+}
+
 export function kickExecutions(ids: string[]): void {
   if (ids.length === 0) return;
   try {
-    after(drainSoon);
+    const target = fanOutTarget();
+    after(target ? () => dispatchSoon(ids, target) : drainSoon);
   } catch {
     // Not in a request (a script, a test): the tick picks them up.
   }

@@ -3,6 +3,8 @@ import type { Actor } from "@/lib/auth/types";
 import { openTestDatabase } from "@/lib/db/testing";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { resetEnvCache } from "@/lib/env";
+import { disableFanOut, enableFanOut, TEST_CRON_SECRET } from "@/lib/engine/testing/fan-out-fixture";
+import { startRunRouteServer } from "@/lib/engine/testing/run-route-server";
 import { executionsOf, flowRow, scheduleFlow, schedulerWorkspace } from "@/lib/scheduler/testing";
 import { resetPurgeClock } from "@/lib/scheduler/tick";
 import { GET, maxDuration } from "./route";
@@ -64,5 +66,25 @@ describe("GET /api/cron/tick", () => {
     expect(runs[0].status).toBe("succeeded");
     expect((await flowRow(handle.db, flowId)).nextRunAt!.getTime()).toBeGreaterThan(Date.now() - 1000);
     expect(maxDuration).toBeLessThanOrEqual(60);
+  });
+
+  it("with JUNCTION_FANOUT=on hands the due run to the internal run route and says so, running nothing itself", async () => {
+    const route = await startRunRouteServer();
+    try {
+      enableFanOut(route.origin);
+      const flowId = await scheduleFlow(handle.db, actor, { cron: "* * * * *", nextRunAt: new Date(Date.now() - 120_000) });
+      const res = await tick(`Bearer ${TEST_CRON_SECRET}`);
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body).toMatchObject({ ran: 0, dispatchFailed: 0 });
+      expect(body.dispatched).toBeGreaterThanOrEqual(1);
+      expect(route.requests.length).toBe(body.dispatched + body.declined);
+      await route.settled();
+      const runs = await executionsOf(handle.db, flowId);
+      expect(runs.map((r) => r.status)).toEqual(["succeeded"]);
+    } finally {
+      disableFanOut();
+      await route.close();
+    }
   });
 });
