@@ -12,7 +12,8 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     // Everything except build output, image optimisation, files served from public/, and the
-    // machine-to-machine endpoints (webhooks, the cron tick), which never carry a session.
-    "/((?!_next/static|_next/image|api/webhooks/|api/cron/|favicon\\.ico|.*\\.(?:ico|png|jpe?g|gif|webp|avif|svg|css|js|mjs|map|txt|xml|webmanifest|woff2?|ttf|otf)$).*)",
+    // machine-to-machine endpoints (webhooks, the cron tick, the internal run route), which never
+    // carry a session.
+    "/((?!_next/static|_next/image|api/webhooks/|api/cron/|api/internal/|favicon\\.ico|.*\\.(?:ico|png|jpe?g|gif|webp|avif|svg|css|js|mjs|map|txt|xml|webmanifest|woff2?|ttf|otf)$).*)",
   ],
 };
