@@ -20,6 +20,8 @@ export interface DrainOptions {
   /** Only these executions (e.g. the one just enqueued). */
   ids?: string[];
   clock?: () => number;
+  /** Once aborted, no more executions are claimed; runs already started finish. */
+  signal?: AbortSignal;
 }
 
 export interface DrainReport {
@@ -34,7 +36,7 @@ export async function drainQueue(db: Db, options: DrainOptions = {}): Promise<Dr
   const report: DrainReport = { ran: 0, outcomes: {} };
 
   const worker = async () => {
-    while (clock() < deadline) {
+    while (clock() < deadline && !options.signal?.aborted) {
       const [execution] = await claimExecutions(db, { owner, limit: 1, ids: options.ids, leaseMs: options.leaseMs });
       if (!execution) return;
       const outcome = await runExecution(db, execution, {

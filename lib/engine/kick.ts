@@ -14,8 +14,10 @@ import { fanOutTarget } from "./fan-out-target";
 
 let draining: Promise<void> | null = null;
 let again = false;
+const stopping = new AbortController();
 
 function drainSoon(): Promise<void> {
+  if (stopping.signal.aborted) return Promise.resolve();
   if (draining) {
     again = true;
     return draining;
@@ -24,8 +26,8 @@ function drainSoon(): Promise<void> {
     try {
       do {
         again = false;
-        await drainQueue(await getDb(), { concurrency: 4, budgetMs: 30_000 });
-      } while (again);
+        await drainQueue(await getDb(), { concurrency: 4, budgetMs: 30_000, signal: stopping.signal });
+      } while (again && !stopping.signal.aborted);
     } catch (error) {
       console.error("[engine] could not start executions now:", error instanceof Error ? error.message.slice(0, 200) : "unknown");
     } finally {
@@ -43,12 +45,32 @@ async function dispatchSoon(ids: string[], target: NonNullable<ReturnType<typeof
   }
 }
 
-export function kickExecutions(ids: string[]): void {
+/** Runs work after the answer has been sent. */
+export type Defer = (task: () => Promise<void>) => void;
+
+/**
+ * Starts the executions soon without delaying the answer: through Next's after() by default
+ * (waitUntil on Vercel), or the caller's own `defer` outside a Next request.
+ */
+export function kickExecutions(ids: string[], defer: Defer = after): void {
   if (ids.length === 0) return;
   try {
     const target = fanOutTarget();
-    after(target ? () => dispatchSoon(ids, target) : drainSoon);
+    defer(target ? () => dispatchSoon(ids, target) : drainSoon);
   } catch {
     // Not in a request (a script, a test): the tick picks them up.
   }
+}
+
+/**
+ * For a server shutting down: kicks start nothing more, and runs this process started finish
+ * — within `graceMs`; any still going then keep their lease, and the tick re-queues them once
+ * it expires, as after a crash.
+ */
+export async function stopKicks(graceMs: number): Promise<void> {
+  stopping.abort();
+  if (!draining) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([draining, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+  clearTimeout(timer);
 }

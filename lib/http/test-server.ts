@@ -22,7 +22,13 @@ type Handler = (req: IncomingMessage, res: ServerResponse, recorded: RecordedReq
 
 export async function startTestServer(
   handler: Handler,
-  options: { host?: string; maxRequests?: number; lifetimeMs?: number } = {},
+  options: {
+    host?: string;
+    maxRequests?: number;
+    lifetimeMs?: number;
+    /** Hand the request over unread (the handler reads the body itself; `recorded.body` stays ""). */
+    streamBody?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const host = options.host ?? "127.0.0.1";
   const maxRequests = options.maxRequests ?? 20;
@@ -31,6 +37,12 @@ export async function startTestServer(
   const server = createServer((req, res) => {
     if (requests.length >= maxRequests) {
       req.socket.destroy();
+      return;
+    }
+    if (options.streamBody) {
+      const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: "" };
+      requests.push(recorded);
+      Promise.resolve(handler(req, res, recorded)).catch(() => res.destroy());
       return;
     }
     const chunks: Buffer[] = [];

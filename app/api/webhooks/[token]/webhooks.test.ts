@@ -3,20 +3,20 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { executions, webhookEvents } from "@/lib/db/schema";
 import { engineFixture, type EngineFixture } from "@/lib/engine/testing/engine-fixture";
+import { resetEnvCache } from "@/lib/env";
 import { createFlow, hashWebhookToken, setFlowActive, updateFlow } from "@/lib/flows/flow-store";
 import { cachedEndpoint } from "@/lib/webhooks/endpoint-cache";
+import { sendOverHttp, startWebhookListener } from "@/lib/webhooks/testing/listener-server";
 import { queryRows } from "@/lib/db/types";
 import { GET, POST } from "./route";
 
-let f: EngineFixture;
-const SECRET = "gh-webhook-secret-for-tests";
-let signedToken: string;
-let openToken: string;
-let signedFlow: string;
+// Every behaviour of the endpoint, through both of its entries: this route (next dev, plain
+// next start, Vercel) and the production server's own listener over real HTTP (npm start).
 
-const sign = (body: string) => `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the answers' JSON, read field by field
+type Delivery = (token: string, body: string, headers?: Record<string, string>, method?: string) => Promise<{ status: number; body: any }>;
 
-async function deliver(token: string, body: string, headers: Record<string, string> = {}, method = "POST") {
+async function throughRoute(token: string, body: string, headers: Record<string, string> = {}, method = "POST") {
   const response = await (method === "GET" ? GET : POST)(
     new Request(`http://127.0.0.1:3000/api/webhooks/${token}?source=test`, { method, body: method === "GET" ? undefined : body, headers }),
     { params: Promise.resolve({ token }) },
@@ -24,42 +24,82 @@ async function deliver(token: string, body: string, headers: Record<string, stri
   return { status: response.status, body: await response.json() };
 }
 
-const counts = async () => {
-  const [row] = await queryRows<{ events: number; executions: number }>(
-    f.handle.db,
-    sql`select (select count(*)::int from webhook_events) as events, (select count(*)::int from executions) as executions`,
-  );
-  return row;
-};
+const entries: [string, () => Promise<{ deliver: Delivery; close(): Promise<void> }>][] = [
+  ["the Next route", async () => ({ deliver: throughRoute, close: async () => {} })],
+  [
+    "the production server's listener",
+    async () => {
+      // As under the route outside a request: runs wait for the queue, so tests see them queued.
+      process.env.JUNCTION_WEBHOOK_RUNS = "queue";
+      resetEnvCache();
+      const listener = await startWebhookListener({ maxRequests: 500 });
+      return {
+        async deliver(token, body, headers = {}, method = "POST") {
+          const answer = await sendOverHttp(`${listener.origin}/api/webhooks/${token}?source=test`, {
+            method,
+            headers,
+            body: method === "GET" ? undefined : body,
+          });
+          return { status: answer.status, body: JSON.parse(answer.text) };
+        },
+        async close() {
+          await listener.close();
+          delete process.env.JUNCTION_WEBHOOK_RUNS;
+          resetEnvCache();
+        },
+      };
+    },
+  ],
+];
 
-beforeAll(async () => {
-  f = await engineFixture();
-  const step = {
-    key: "post",
-    type: "action",
-    connector: "http",
-    action: "request",
-    connection: null,
-    input: { method: "POST", url: `${f.sink.origin}/in`, body: { action: "{{ trigger.body.action }}", who: "{{ trigger.headers.`x-github-event` }}" } },
+const SECRET = "gh-webhook-secret-for-tests";
+const sign = (body: string) => `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
+
+describe.each(entries)("POST /api/webhooks/{token} through %s", (_entry, open) => {
+  let f: EngineFixture;
+  let deliver: Delivery;
+  let closeEntry: () => Promise<void>;
+  let signedToken: string;
+  let openToken: string;
+  let signedFlow: string;
+
+  const counts = async () => {
+    const [row] = await queryRows<{ events: number; executions: number }>(
+      f.handle.db,
+      sql`select (select count(*)::int from webhook_events) as events, (select count(*)::int from executions) as executions`,
+    );
+    return row;
   };
-  const signed = await createFlow(f.actor, {
-    name: "GitHub issues",
-    active: true,
-    trigger: { type: "webhook", signature: { scheme: "github", secret: SECRET } },
-    steps: [step],
-  });
-  signedFlow = signed.row.id;
-  signedToken = signed.webhookToken!;
-  openToken = (await createFlow(f.actor, { name: "Open hook", active: true, trigger: { type: "webhook" }, steps: [] })).webhookToken!;
-});
-afterAll(async () => {
-  await f.close();
-});
-beforeEach(() => {
-  f.sink.requests.length = 0;
-});
 
-describe("POST /api/webhooks/{token}", () => {
+  beforeAll(async () => {
+    f = await engineFixture();
+    ({ deliver, close: closeEntry } = await open());
+    const step = {
+      key: "post",
+      type: "action",
+      connector: "http",
+      action: "request",
+      connection: null,
+      input: { method: "POST", url: `${f.sink.origin}/in`, body: { action: "{{ trigger.body.action }}", who: "{{ trigger.headers.`x-github-event` }}" } },
+    };
+    const signed = await createFlow(f.actor, {
+      name: "GitHub issues",
+      active: true,
+      trigger: { type: "webhook", signature: { scheme: "github", secret: SECRET } },
+      steps: [step],
+    });
+    signedFlow = signed.row.id;
+    signedToken = signed.webhookToken!;
+    openToken = (await createFlow(f.actor, { name: "Open hook", active: true, trigger: { type: "webhook" }, steps: [] })).webhookToken!;
+  });
+  afterAll(async () => {
+    await closeEntry();
+    await f.close();
+  });
+  beforeEach(() => {
+    f.sink.requests.length = 0;
+  });
+
   it("stores the raw event and its queued execution before answering 202, and the flow then runs", async () => {
     const body = JSON.stringify({ action: "opened", issue: { number: 7 } });
     const result = await deliver(signedToken, body, {
