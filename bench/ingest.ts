@@ -1,10 +1,13 @@
-// Ingest benchmark: autocannon against POST /api/webhooks/{token} on `next start` with the
-// PostgreSQL server, at concurrency 10 and 50 (20 s each; INGEST_SECONDS to change), printing
-// accepted events per second and p50/p99 latency beside the raw single-row insert rate of the
-// same database in the same run; then it checks that every accepted event produced exactly one
-// execution and ran once. It runs the server twice: JUNCTION_WEBHOOK_RUNS=inline (runs start in
-// the web server after the 202) and =queue (the server only accepts; the queue is drained
-// afterwards, as `junction worker` would); INGEST_MODES picks. Targets on 2 cores:
+// Ingest benchmark: autocannon against POST /api/webhooks/{token} with the PostgreSQL server,
+// at concurrency 10 and 50 (20 s each; INGEST_SECONDS to change), printing accepted events per
+// second and p50/p99 latency beside the raw single-row insert rate of the same database in the
+// same run; then it checks that every accepted event produced exactly one execution and ran
+// once. Servers, each as `npm start` runs them (NODE_OPTIONS=--max-semi-space-size=16):
+//   - `junction start` (what `npm start` runs), where the webhook listener answers, with
+//     JUNCTION_WEBHOOK_RUNS=inline (runs start in the web server after the 202) and =queue (the
+//     server only accepts; the queue is drained afterwards, as `junction worker` would);
+//   - plain `next start`, where the Next route answers (as under `next dev` and on Vercel).
+// INGEST_SERVERS picks (start-inline,start-queue,next-inline). Targets on 2 cores:
 // >= 1,500 accepted/s at concurrency 50 with p99 < 50 ms.
 // Needs `npm run build` first. Run: npx tsx bench/ingest.ts
 import { spawn, type ChildProcess } from "node:child_process";
@@ -20,7 +23,22 @@ import { int, machine, verdict } from "./support/stats";
 
 const SECONDS = Number(process.env.INGEST_SECONDS ?? 20);
 const LEVELS = [10, 50];
-const MODES = (process.env.INGEST_MODES ?? "inline,queue").split(",") as ("inline" | "queue")[];
+
+interface ServerKind {
+  key: string;
+  label: string;
+  args: (port: number) => string[];
+  mode: "inline" | "queue";
+}
+const START = (port: number) => ["bin/junction.mjs", "start", "--hostname", "127.0.0.1", "--port", String(port)];
+const NEXT_START = (port: number) => ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(port)];
+const KINDS: ServerKind[] = [
+  { key: "start-inline", label: "junction start (npm start), JUNCTION_WEBHOOK_RUNS=inline", args: START, mode: "inline" },
+  { key: "start-queue", label: "junction start (npm start), JUNCTION_WEBHOOK_RUNS=queue", args: START, mode: "queue" },
+  { key: "next-inline", label: "plain next start (the Next route, as on Vercel), JUNCTION_WEBHOOK_RUNS=inline", args: NEXT_START, mode: "inline" },
+];
+const wanted = (process.env.INGEST_SERVERS ?? KINDS.map((k) => k.key).join(",")).split(",");
+const SERVERS = KINDS.filter((k) => wanted.includes(k.key));
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -32,9 +50,9 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startNext(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    env: { ...process.env, ...env },
+async function startServer(kind: ServerKind, port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, kind.args(port), {
+    env: { ...process.env, NODE_ENV: "production", NODE_OPTIONS: "--max-semi-space-size=16", ...env },
     detached: true,
     stdio: "ignore",
   });
@@ -46,7 +64,7 @@ async function startNext(port: number, env: Record<string, string>): Promise<Chi
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error("next start did not come up in 60 s");
+  throw new Error(`${kind.label} did not come up in 60 s`);
 }
 
 async function rawInsertRate(url: string, concurrency: number, seconds: number): Promise<number> {
@@ -106,8 +124,8 @@ async function load(url: string, mode: string, rawRates: Map<number, number>, cp
 }
 
 /**
- * The cost of Next itself: the same route answering 404 to a malformed token, which touches
- * neither the body nor the database. Whatever ingest costs above this is ours.
+ * The cost of the entry itself: the same path answering 404 to a malformed token, which
+ * touches neither the body nor the database. Whatever ingest costs above this is ours.
  */
 async function floor(url: string, cpu: () => number): Promise<void> {
   const before = cpu();
@@ -120,14 +138,27 @@ async function floor(url: string, cpu: () => number): Promise<void> {
   );
 }
 
+/** SIGTERM, then waits for the server to finish what it started (30 s at most, then SIGKILL). */
 async function stop(server: ChildProcess | undefined): Promise<void> {
   if (!server?.pid) return;
+  const exited = new Promise<void>((resolve) => {
+    if (server.exitCode !== null || server.signalCode !== null) resolve();
+    else server.once("exit", () => resolve());
+  });
   try {
     process.kill(-server.pid, "SIGTERM");
   } catch {
     return;
   }
-  await new Promise((r) => setTimeout(r, 1000));
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-server.pid!, "SIGKILL");
+    } catch {
+      // gone
+    }
+  }, 30_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 async function main() {
@@ -146,18 +177,22 @@ async function main() {
     let accepted = 0;
     // inline: the server also runs what it accepted (after the 202, in the same process);
     // queue: it only accepts, and the queue is drained afterwards (as `junction worker` would).
-    for (const mode of MODES) {
+    const floored = new Set<ServerKind["args"]>();
+    for (const kind of SERVERS) {
       const port = await freePort();
-      server = await startNext(port, {
+      server = await startServer(kind, port, {
         DATABASE_URL: db.url,
         JUNCTION_ENCRYPTION_KEYS: process.env.JUNCTION_ENCRYPTION_KEYS!,
-        JUNCTION_WEBHOOK_RUNS: mode,
+        JUNCTION_WEBHOOK_RUNS: kind.mode,
       });
-      console.log(`JUNCTION_WEBHOOK_RUNS=${mode}`);
-      if (mode === MODES[0]) await floor(`http://127.0.0.1:${port}/api/webhooks/not-a-token`, () => groupCpuMs(server!.pid!));
+      console.log(kind.label);
+      if (!floored.has(kind.args)) {
+        floored.add(kind.args);
+        await floor(`http://127.0.0.1:${port}/api/webhooks/not-a-token`, () => groupCpuMs(server!.pid!));
+      }
       const pgid = server.pid!;
       const cpu = () => ({ server: groupCpuMs(pgid), postgres: postgresCpuMs(db.name) });
-      accepted += await load(`http://127.0.0.1:${port}/api/webhooks/${saved.webhookToken}`, mode, rawRates, cpu);
+      accepted += await load(`http://127.0.0.1:${port}/api/webhooks/${saved.webhookToken}`, kind.key, rawRates, cpu);
       await stop(server);
       server = undefined;
     }

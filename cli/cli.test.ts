@@ -94,7 +94,7 @@ describe("junction CLI on the embedded database", () => {
   });
 
   it("has --help for every command and refuses wrong usage with exit code 2", async () => {
-    for (const name of [["migrate"], ["workspace", "create"], ["api-key", "create"], ["keys", "rotate"], ["check-env"]]) {
+    for (const name of [["migrate"], ["workspace", "create"], ["api-key", "create"], ["keys", "rotate"], ["check-env"], ["start"]]) {
       const help = await cli([...name, "--help"], {});
       expect(help.code).toBe(0);
       expect(help.stdout).toContain(`Usage: junction ${name.join(" ")}`);
@@ -105,6 +105,9 @@ describe("junction CLI on the embedded database", () => {
     const unknownOption = await cli(["migrate", "--force"], {});
     expect(unknownOption.code).toBe(2);
     expect(unknownOption.stderr).toMatch(/--force/);
+    const badPort = await cli(["start", "--port", "eighty"], {});
+    expect(badPort.code).toBe(2);
+    expect(badPort.stderr).toContain('--port must be a port number (0–65535), not "eighty"');
     const unknown = await cli(["frobnicate"], {});
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');

@@ -7,6 +7,7 @@ import { checkEnvCommand } from "./commands/check-env";
 import { flowsExportCommand, flowsImportCommand } from "./commands/flows-transfer";
 import { keysRotateCommand } from "./commands/keys-rotate";
 import { migrateCommand } from "./commands/migrate";
+import { startCommand } from "./commands/start";
 import { tickCommand } from "./commands/tick";
 import { workerCommand } from "./commands/worker";
 import { workspaceCreateCommand } from "./commands/workspace-create";
@@ -20,6 +21,7 @@ export const commands: Command[] = [
   flowsImportCommand,
   flowsExportCommand,
   checkEnvCommand,
+  startCommand,
   tickCommand,
   workerCommand,
 ];

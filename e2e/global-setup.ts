@@ -1,7 +1,7 @@
 // Starts the production server once for the whole e2e run, the way a user would
-// (`next start` on 127.0.0.1, embedded PGlite database in a fresh data folder), and stops it
-// afterwards. Set E2E_BASE_URL to test an already-running server instead (then E2E_DATA_DIR,
-// if set, names that server's data folder).
+// (`junction start`, which `npm start` runs, on 127.0.0.1, with the embedded PGlite database
+// in a fresh data folder), and stops it afterwards. Set E2E_BASE_URL to test an already-running
+// server instead (then E2E_DATA_DIR, if set, names that server's data folder).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
@@ -135,7 +135,7 @@ export default async function setup(project: TestProject) {
 
   const child = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(port)],
+    ["bin/junction.mjs", "start", "--hostname", "127.0.0.1", "--port", String(port)],
     { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   child.stdout?.on("data", capture);
@@ -182,7 +182,7 @@ export default async function setup(project: TestProject) {
   } catch (error) {
     await stop();
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`[e2e] could not start \`next start\` on ${baseUrl}: ${message}\n--- server output ---\n${output || "(none)"}`);
+    throw new Error(`[e2e] could not start \`junction start\` on ${baseUrl}: ${message}\n--- server output ---\n${output || "(none)"}`);
   }
 
   project.provide("baseUrl", baseUrl);

@@ -1,6 +1,7 @@
 // The server killed with kill -9 during an ingest load loses no accepted event: after a
 // restart, every event answered 2xx is executed exactly once. On the PostgreSQL server
-// (TEST_DATABASE_URL), with a real `next start` process killed mid-load.
+// (TEST_DATABASE_URL), with a real production server (`junction start`, what `npm start` runs)
+// killed mid-load.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer } from "node:net";
@@ -32,7 +33,7 @@ function freePort(): Promise<number> {
 }
 
 async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+  const child = spawn(process.execPath, ["bin/junction.mjs", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: process.cwd(),
     env: { ...process.env, ...env, PORT: String(port) },
     detached: true,
