@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
-// Browser and HTTP tests against a real `next start` server (see e2e/global-setup.ts).
+// Browser and HTTP tests against a real production server, `junction start` (see e2e/global-setup.ts).
 // Run with `npm run e2e` after `npm run build`. The server is shared, so files run one at a time.
 export default defineConfig({
   resolve: {

@@ -15,7 +15,9 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { drainQueue } from "../lib/engine/drain";
+import { sql as q } from "drizzle-orm";
+import { queryRows } from "../lib/db/types";
+import { drainQueue, recoverQueue } from "../lib/engine/drain";
 import { createFlow } from "../lib/flows/flow-store";
 import { groupCpuMs, postgresCpuMs } from "./support/cpu";
 import { createBenchDatabase, configureRuntime } from "./support/db";
@@ -195,6 +197,15 @@ async function main() {
       accepted += await load(`http://127.0.0.1:${port}/api/webhooks/${saved.webhookToken}`, kind.key, rawRates, cpu);
       await stop(server);
       server = undefined;
+      // Runs a server had claimed when it stopped (plain next start exits on SIGTERM without
+      // waiting) keep their lease; the tick re-queues them once it expires. Expire it now.
+      const [left] = await queryRows<{ n: number }>(
+        db.handle.db,
+        q`with expired as (update executions set lease_until = now() - interval '1 second' where status = 'running' returning 1)
+            select count(*)::int as n from expired`,
+      );
+      if (left.n > 0) console.log(`  runs still claimed when the server stopped: ${left.n} (re-queued as their lease expires)`);
+      await recoverQueue(db.handle.db);
     }
 
     // Whatever is still queued runs now, so that every event can be checked to have run once.

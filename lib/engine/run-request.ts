@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/types";
 import { loadEnv } from "@/lib/env";
 import { runBudgetWithin, type DeclineReason, type RunAnswer } from "./fan-out-target";
 import { checkInternalAuthorization } from "./internal-auth";
+import type { Defer } from "./kick";
 import { claimExecutions, type ExecutionRow } from "./queue";
 import { runExecution } from "./run-execution";
 
@@ -23,7 +24,7 @@ export interface RunRequestOptions {
    * Runs the task after the response (Next's after(): waitUntil on Vercel). When it throws
    * (called outside a request scope) the run happens before answering instead.
    */
-  defer: (task: () => Promise<void>) => void;
+  defer: Defer;
   /** The function's own limit; the run's budget ends well before it. */
   maxDurationMs: number;
 }
