@@ -1,15 +1,27 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { closeDatabase } from "@/lib/db/client";
-import { stopKicks } from "@/lib/engine/kick";
+import { beginShutdown, settleWork } from "@/lib/shutdown";
 import type { Command } from "../command";
 import { UsageError } from "../io";
 
 // `junction start` (what `npm start` runs): the production server — Next's handler for the
 // app, and webhook deliveries answered straight from Node (lib/server/production-server.ts).
-// SIGINT/SIGTERM stop it: no new connections, requests in flight finish, runs the listener
-// started finish (10 s at most; later ones are recovered like a crash's), the database closes.
-const RUNS_GRACE_MS = 10_000;
+// SIGINT/SIGTERM stop it, within STOP_GRACE_MS: background work (kicks, the embedded ticker)
+// claims nothing more at once; the server takes no new connection and lets requests in flight
+// finish; the runs already started finish (any still going keep their lease and are recovered
+// like a crash's); the database closes and the process exits. A second signal exits at once.
+const STOP_GRACE_MS = 15_000;
+
+const EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+function waitFor(promise: Promise<unknown>, deadline: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise.then(() => {}),
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now())))),
+  ]).finally(() => clearTimeout(timer));
+}
 
 function port(value: string | undefined): number {
   const text = value ?? process.env.PORT ?? "3000";
@@ -39,14 +51,21 @@ export const startCommand: Command = {
     const server = await startProductionServer({ hostname, port: listenPort });
     io.err(`Junction is ready on ${server.url}`);
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
-      process.once("SIGINT", () => resolve("SIGINT"));
-      process.once("SIGTERM", () => resolve("SIGTERM"));
+      process.once("SIGINT", resolve);
+      process.once("SIGTERM", resolve);
     });
+    process.removeAllListeners("SIGINT").removeAllListeners("SIGTERM");
+    const now = (again: NodeJS.Signals) => process.exit(EXIT_CODES[again] ?? 1);
+    process.once("SIGINT", now).once("SIGTERM", now);
     io.err(`${signal}: stopping…`);
-    process.once(signal, () => process.exit(130));
-    await server.close();
-    await stopKicks(RUNS_GRACE_MS);
-    await closeDatabase();
-    return 0;
+    const deadline = Date.now() + STOP_GRACE_MS;
+    beginShutdown();
+    await waitFor(server.close(), deadline);
+    const settled = await settleWork(deadline);
+    if (!settled) io.err("Runs still going were left to be recovered when their lease expires.");
+    await closeDatabase().catch(() => {});
+    io.err("Stopped.");
+    // Next and the database driver may leave timers behind; the server is done.
+    process.exit(0);
   },
 };

@@ -74,6 +74,25 @@ describe("fan-out", () => {
     expect(sinkCallsPerExecution(f)).toEqual(new Map(ids.map((id) => [id, 1])));
   });
 
+  it("a route that does not answer holds a tick only until its budget: calls stop at the deadline and the rest stay queued", async () => {
+    const ids = await enqueueRuns(f, flowId, 6);
+    const silent = await startTestServer(() => new Promise(() => {}), { lifetimeMs: 30_000 });
+    try {
+      const report = await runTick(f.handle.db, { fanOut: { ...target, baseUrl: silent.origin }, purge: false, budgetMs: 1_500 });
+      // 8 calls may be in flight at once: all 6 started, each cut at the tick's deadline.
+      expect(report).toMatchObject({ dispatched: 0, dispatchFailed: 6 });
+      expect(await statuses(ids)).toEqual(Array(6).fill({ status: "queued", leaseOwner: null }));
+
+      const few = await dispatchExecutions(ids, { ...target, baseUrl: silent.origin }, { concurrency: 2, deadline: Date.now() + 1_000 });
+      expect(few, "two calls in flight until the deadline; none started after it").toMatchObject({ dispatched: 0, dispatchFailed: 2 });
+      expect(silent.requests).toHaveLength(8);
+    } finally {
+      await silent.close();
+    }
+    expect(await tick(target)).toMatchObject({ dispatched: 6 });
+    await route.settled();
+  });
+
   it("a 503, another app's 404 or a server that is down leaves the executions queued; the next tick runs them once", async () => {
     const ids = await enqueueRuns(f, flowId, 3);
     const unavailable = await startTestServer((_req, res) => {

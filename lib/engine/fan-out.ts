@@ -24,7 +24,15 @@ export interface DispatchOptions {
   concurrency?: number;
   /** Each call's deadline; default 10 s. The route answers after its claim, not after the run. */
   timeoutMs?: number;
+  /**
+   * No call starts after this (ms since epoch), and none runs past it: the rest stay queued
+   * for the next tick, so a slow or hanging route cannot hold the tick past its budget.
+   */
+  deadline?: number;
 }
+
+/** A call is not started with less time than this left before the deadline. */
+const MIN_CALL_MS = 500;
 
 /** Per tick; the rest waits for the next tick (or a kick). */
 export const DEFAULT_DISPATCH_LIMIT = 100;
@@ -56,10 +64,13 @@ export async function dispatchExecutions(ids: readonly string[], target: FanOutT
   const report = emptyDispatchReport();
   const failures: string[] = [];
   let next = 0;
+  const deadline = options.deadline ?? Infinity;
   const worker = async () => {
     while (next < ids.length) {
+      const left = deadline - Date.now();
+      if (left < MIN_CALL_MS) return;
       const id = ids[next++];
-      const answer = await dispatchOne(id, target, options.timeoutMs ?? 10_000).catch((error: unknown) => {
+      const answer = await dispatchOne(id, target, Math.min(options.timeoutMs ?? 10_000, left)).catch((error: unknown) => {
         failures.push(error instanceof OutboundError ? error.code : "error");
         return null;
       });

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { kickExecutions, stopKicks } from "./kick";
+import { beginShutdown, settleWork } from "@/lib/shutdown";
+import { kickExecutions } from "./kick";
 import { engineFixture, type EngineFixture } from "./testing/engine-fixture";
 import { disableFanOut, enableFanOut, enqueueRuns, reportingFlow, sinkCallsPerExecution } from "./testing/fan-out-fixture";
 import { startRunRouteServer, type RunRouteServer } from "./testing/run-route-server";
 
 // Kicks, with the caller's own way of running work after its answer (what the production
 // server's webhook listener passes; Next's after() is the default): in process, through
-// fan-out, and stopped for a shutdown. stopKicks cannot be undone, so it is the last test.
+// fan-out, and stopped for a shutdown. A shutdown cannot be undone, so it is the last test.
 
 let f: EngineFixture;
 let route: RunRouteServer;
@@ -58,7 +59,7 @@ describe("kickExecutions", () => {
     }
   });
 
-  it("stopKicks waits for the runs it started, and after it kicks start nothing", async () => {
+  it("a shutdown waits for the runs kicks started, which claim nothing more, and kicks then start nothing", async () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     f.respond(async (_req, res) => {
@@ -74,12 +75,15 @@ describe("kickExecutions", () => {
     // Queued while the drain is busy: it would be claimed next, were the server not stopping.
     const [later] = await enqueueRuns(f, flowId, 1);
 
-    let stopped = false;
-    const stopping = stopKicks(10_000).then(() => (stopped = true));
+    beginShutdown();
+    expect(await settleWork(Date.now() + 100), "gives up at its deadline while a run is in flight").toBe(false);
+    let settled = false;
+    const settling = settleWork(Date.now() + 10_000).then((all) => (settled = all));
     await new Promise((r) => setTimeout(r, 100));
-    expect(stopped, "waits while a run is in flight").toBe(false);
+    expect(settled, "waits while a run is in flight").toBe(false);
     release();
-    await stopping;
+    await settling;
+    expect(settled).toBe(true);
     await running;
     const statuses = [(await f.execution(slow)).status, (await f.execution(later)).status];
     expect(statuses, "the run in flight finished; the other was not claimed").toEqual(["succeeded", "queued"]);

@@ -1,5 +1,6 @@
 import { after } from "next/server";
 import { getDb } from "@/lib/db/client";
+import { isShuttingDown, shutdownSignal, trackWork } from "@/lib/shutdown";
 import { drainQueue } from "./drain";
 import { dispatchExecutions } from "./fan-out";
 import { fanOutTarget } from "./fan-out-target";
@@ -11,35 +12,37 @@ import { fanOutTarget } from "./fan-out-target";
 // is nothing to wait for; the queue keeps the executions and the next tick (or worker) runs them.
 // With fan-out on (JUNCTION_FANOUT=on), the kick runs nothing here: after the response it
 // hands exactly these executions to the internal run route, each to a function of its own.
+// Once the server is stopping (lib/shutdown.ts) kicks start nothing, drains claim nothing
+// more, and the shutdown waits for what they are running.
 
 let draining: Promise<void> | null = null;
 let again = false;
-const stopping = new AbortController();
 
 function drainSoon(): Promise<void> {
-  if (stopping.signal.aborted) return Promise.resolve();
+  if (isShuttingDown()) return Promise.resolve();
   if (draining) {
     again = true;
     return draining;
   }
-  draining = (async () => {
+  draining = trackWork((async () => {
     try {
       do {
         again = false;
-        await drainQueue(await getDb(), { concurrency: 4, budgetMs: 30_000, signal: stopping.signal });
-      } while (again && !stopping.signal.aborted);
+        await drainQueue(await getDb(), { concurrency: 4, budgetMs: 30_000, signal: shutdownSignal() });
+      } while (again && !isShuttingDown());
     } catch (error) {
       console.error("[engine] could not start executions now:", error instanceof Error ? error.message.slice(0, 200) : "unknown");
     } finally {
       draining = null;
     }
-  })();
+  })());
   return draining;
 }
 
 async function dispatchSoon(ids: string[], target: NonNullable<ReturnType<typeof fanOutTarget>>): Promise<void> {
+  if (isShuttingDown()) return;
   try {
-    await dispatchExecutions(ids, target);
+    await trackWork(dispatchExecutions(ids, target));
   } catch (error) {
     console.error("[engine] could not dispatch executions now:", error instanceof Error ? error.message.slice(0, 200) : "unknown");
   }
@@ -60,17 +63,4 @@ export function kickExecutions(ids: string[], defer: Defer = after): void {
   } catch {
     // Not in a request (a script, a test): the tick picks them up.
   }
-}
-
-/**
- * For a server shutting down: kicks start nothing more, and runs this process started finish
- * — within `graceMs`; any still going then keep their lease, and the tick re-queues them once
- * it expires, as after a crash.
- */
-export async function stopKicks(graceMs: number): Promise<void> {
-  stopping.abort();
-  if (!draining) return;
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([draining, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
-  clearTimeout(timer);
 }

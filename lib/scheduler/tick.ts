@@ -38,6 +38,8 @@ export interface TickOptions {
   fanOut?: FanOutTarget | null;
   /** With fan-out: executions dispatched per tick at most. */
   dispatchLimit?: number;
+  /** Once aborted (a server stopping), the drain claims nothing more. */
+  signal?: AbortSignal;
 }
 
 export const PURGE_INTERVAL_MS = 3_600_000;
@@ -56,12 +58,14 @@ export async function runTick(db: Db, options: TickOptions = {}): Promise<TickRe
   let drained: DrainReport = { ran: 0, outcomes: {} };
   let dispatch = emptyDispatchReport();
   if (options.fanOut) {
-    dispatch = await dispatchQueue(db, options.fanOut, { limit: options.dispatchLimit });
+    // Within the tick's budget: calls still waiting for a slot then wait for the next tick.
+    dispatch = await dispatchQueue(db, options.fanOut, { limit: options.dispatchLimit, deadline: started + budgetMs });
   } else {
     drained = await drainQueue(db, {
       budgetMs: Math.max(1_000, budgetMs - (Date.now() - started)),
       concurrency: options.concurrency ?? 4,
       owner: options.owner,
+      signal: options.signal,
     });
   }
   let purged: PurgeReport | null = null;

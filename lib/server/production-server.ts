@@ -39,10 +39,7 @@ export async function startProductionServer(options: { hostname: string; port: n
       }
     });
   });
-  const upgrade = app.getUpgradeHandler();
-  server.on("upgrade", (req, socket, head) => {
-    upgrade(req, socket, head).catch(() => socket.destroy());
-  });
+  // Upgrades (WebSocket) are Next's: given the server (httpServer above), it listens for them itself.
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, () => {

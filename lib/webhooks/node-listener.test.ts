@@ -1,4 +1,4 @@
-import { Agent } from "node:http";
+import { Agent, request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/lib/db/types";
@@ -75,10 +75,47 @@ describe("the production server's webhook listener over HTTP", () => {
     const post = async (path: string, body: string) =>
       (await sendOverHttp(`${listener.origin}${path}`, { body, agent, headers: { "content-type": "application/json" } })).status;
     const connectionsBefore = listener.connections();
-    expect(await post(`/api/webhooks/${"A".repeat(43)}`, "unread body")).toBe(404);
-    expect(await post(`/api/webhooks/${token}`, '{"after":"a refusal"}')).toBe(202);
-    expect(listener.connections() - connectionsBefore).toBe(1);
+    // Bodies far larger than what arrives with the headers, refused before being read.
+    expect(await post(`/api/webhooks/${"A".repeat(43)}`, "x".repeat(1024 * 1024))).toBe(404);
+    expect(await post(`/api/webhooks/${smallLimitToken}`, "x".repeat(512 * 1024))).toBe(413);
+    expect(await post(`/api/webhooks/${token}`, '{"after":"two refusals"}')).toBe(202);
+    expect(listener.connections() - connectionsBefore, "one connection for all three").toBe(1);
     agent.destroy();
+  });
+
+  it("stores the x-forwarded-* headers Next would add, without overriding the sender's", async () => {
+    const answer = await sendOverHttp(`${listener.origin}/api/webhooks/${token}`, {
+      headers: { "content-type": "application/json", "x-forwarded-proto": "https" },
+      body: '{"headers":"forwarded"}',
+    });
+    const { event_id: id } = JSON.parse(answer.text) as { event_id: string };
+    const [event] = await queryRows<{ headers: Record<string, string> }>(f.handle.db, sql`select headers from webhook_events where id = ${id}`);
+    expect(event.headers).toMatchObject({
+      "x-forwarded-proto": "https",
+      "x-forwarded-host": `127.0.0.1:${listener.port}`,
+      "x-forwarded-port": String(listener.port),
+      "x-forwarded-for": "127.0.0.1",
+    });
+  });
+
+  it("a sender that goes away mid-body leaves nothing stored, and the listener serves on", async () => {
+    const before = await stored();
+    await new Promise<void>((resolve) => {
+      const req = httpRequest(`${listener.origin}/api/webhooks/${token}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": "100000" },
+      });
+      req.on("error", () => resolve());
+      req.write('{"partial":');
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 100);
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await stored()).toBe(before);
+    const next = await sendOverHttp(`${listener.origin}/api/webhooks/${token}`, { headers: { "content-type": "application/json" }, body: '{"after":"an abort"}' });
+    expect(next.status).toBe(202);
   });
 
   it("with JUNCTION_WEBHOOK_RUNS=inline (the default) starts the run once the answer is sent", async () => {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { ApiError } from "@/lib/api/errors";
 import { receiveWebhook } from "./receive";
 
 // /api/webhooks/{token} straight from Node's HTTP server, for the production server
@@ -38,7 +39,8 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
         if ((controller.desiredSize ?? 1) <= 0) req.pause();
       });
       req.once("end", () => !cancelled && controller.close());
-      req.once("error", (error) => !cancelled && controller.error(error));
+      // The sender went away mid-body: nothing is stored, and no one is left to tell.
+      req.once("error", () => !cancelled && controller.error(new ApiError(400, "body_incomplete", "The request body ended before it was complete.")));
     },
     pull() {
       req.resume();
@@ -50,11 +52,23 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
   });
 }
 
-/** The request as the Fetch API sees it. Only the path and query of the URL are read. */
+/**
+ * The request as the Fetch API sees it. Only the path and query of the URL are read. As under
+ * Next, x-forwarded-host/-port/-proto/-for are filled in when the sender did not set them, so a
+ * flow sees the same trigger.headers through either entry.
+ */
 function toRequest(req: IncomingMessage): Request {
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) headers.append(raw[i], raw[i + 1]);
+  const socket = req.socket;
+  const forwarded: [string, string | undefined][] = [
+    ["x-forwarded-host", req.headers.host],
+    ["x-forwarded-port", socket.localPort === undefined ? undefined : String(socket.localPort)],
+    ["x-forwarded-proto", "encrypted" in socket && socket.encrypted ? "https" : "http"],
+    ["x-forwarded-for", socket.remoteAddress],
+  ];
+  for (const [name, value] of forwarded) if (value && !headers.has(name)) headers.set(name, value);
   const hasBody = req.method !== "GET";
   return new Request(`http://localhost${req.url}`, {
     method: req.method,
@@ -97,8 +111,9 @@ function discardUnread(req: IncomingMessage): void {
 export async function serveWebhook(req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
   try {
     const response = await receiveWebhook(token, toRequest(req), (task) => {
-      // Outside Next there is no after(): start once the answer has gone out.
-      res.once("finish", () => void task());
+      // Outside Next there is no after(): start once the answer has gone out (or the sender
+      // has gone: the event is stored either way).
+      res.once("close", () => void task());
     });
     await send(req, res, response);
   } catch (error) {

@@ -5,7 +5,7 @@ import { loadEnv } from "@/lib/env";
 import { ingestWebhook } from "./ingest";
 
 // The answer to a delivery at /api/webhooks/{token}, whoever received it: the Next route
-// (next dev, Vercel) or the production server's own listener (lib/server/webhook-listener.ts).
+// (next dev, Vercel) or the production server's own listener (lib/webhooks/node-listener.ts).
 // 202 with the event and execution ids once both are stored; 200 for a repeat delivery; an
 // error answer (404, 405, 413, 401, ...) that changed nothing otherwise. `defer` is how the
 // caller runs work after the answer (Next's after(); the plain server's next tick).

@@ -1,6 +1,6 @@
 // POST (or PUT/GET when enabled) /api/webhooks/[token] — accept an event: stored with its queued
 // execution before the answer. `npm start` answers these paths with its own listener
-// (lib/server/webhook-listener.ts) and the same receiveWebhook; this route serves them under
+// (lib/webhooks/node-listener.ts) and the same receiveWebhook; this route serves them under
 // `next dev`, plain `next start` and on Vercel.
 import { receiveWebhook } from "@/lib/webhooks/receive";
 
