@@ -83,6 +83,15 @@ describe("the production server's webhook listener over HTTP", () => {
     agent.destroy();
   });
 
+  it("answers 431 to headers over Node's 16 KiB limit, before anything is stored", async () => {
+    const before = await stored();
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    for (let i = 0; i < 100; i++) headers[`x-flood-${i}`] = "v".repeat(200);
+    const answer = await sendOverHttp(`${listener.origin}/api/webhooks/${token}`, { headers, body: '{"flood":"too much"}' });
+    expect(answer.status).toBe(431);
+    expect(await stored()).toBe(before);
+  });
+
   it("stores the x-forwarded-* headers Next would add, without overriding the sender's", async () => {
     const answer = await sendOverHttp(`${listener.origin}/api/webhooks/${token}`, {
       headers: { "content-type": "application/json", "x-forwarded-proto": "https" },

@@ -222,6 +222,17 @@ describe.each(entries)("POST /api/webhooks/{token} through %s", (_entry, open) =
     expect((await deliver(openToken, "plain words", { "content-type": "text/plain" })).body).toMatchObject({ duplicate: true });
   });
 
+  it("a flood of headers is accepted with at most 40 of them kept (and never credentials)", async () => {
+    const flood: Record<string, string> = { "content-type": "application/json", authorization: "Bearer not-for-the-log" };
+    for (let i = 0; i < 150; i++) flood[`x-flood-${i}`] = "v".repeat(40);
+    const result = await deliver(openToken, '{"flood":true}', flood);
+    expect(result.status).toBe(202);
+    const [event] = await f.handle.db.select().from(webhookEvents).where(eq(webhookEvents.id, result.body.event_id));
+    const kept = Object.keys(event.headers as Record<string, string>);
+    expect(kept.length).toBeLessThanOrEqual(40);
+    expect(kept).not.toContain("authorization");
+  });
+
   it("a __proto__ key is just data", async () => {
     const body = '{"__proto__":{"polluted":true},"action":"opened"}';
     const result = await deliver(signedToken, body, { "content-type": "application/json", "x-hub-signature-256": sign(body), "x-github-delivery": "d-proto" });
