@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { errorResponse, fromZodError, toErrorResponse } from "@/lib/api/errors";
+import { ApiError, errorResponse, fromZodError, toErrorResponse } from "@/lib/api/errors";
 import { getDb } from "@/lib/db/client";
 import { executions } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { loadEnv } from "@/lib/env";
+import { isShuttingDown, trackWork } from "@/lib/shutdown";
 import { runBudgetWithin, type DeclineReason, type RunAnswer } from "./fan-out-target";
 import { checkInternalAuthorization } from "./internal-auth";
 import type { Defer } from "./kick";
@@ -45,6 +46,11 @@ export async function handleRunRequest(request: Request, params: unknown, option
     const parsed = runRequestParamsSchema.safeParse(params);
     if (!parsed.success) return errorResponse(fromZodError(parsed.error));
     const id = parsed.data.id;
+    // A stopping server takes nothing new: the dispatcher counts the call failed and the
+    // execution stays queued for the next tick.
+    if (isShuttingDown()) {
+      return errorResponse(new ApiError(503, "shutting_down", "This server is stopping; the execution stays queued.", {}, { "Retry-After": "5" }));
+    }
 
     const db = await getDb();
     const owner = `run:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -55,7 +61,8 @@ export async function handleRunRequest(request: Request, params: unknown, option
     }
 
     const budgetMs = runBudgetWithin(options.maxDurationMs, loadEnv().JUNCTION_RUN_BUDGET_MS);
-    const run = () => runClaimed(db, execution, owner, budgetMs);
+    // Tracked, so a server stopping waits for it (lib/shutdown.ts).
+    const run = () => trackWork(runClaimed(db, execution, owner, budgetMs));
     try {
       options.defer(run);
     } catch {

@@ -15,6 +15,7 @@ import {
   TEST_INTERNAL_SECRET,
 } from "@/lib/engine/testing/fan-out-fixture";
 import { DEFAULT_BUDGET_MS } from "@/lib/engine/run-execution";
+import { beginShutdown } from "@/lib/shutdown";
 import { maxDuration, POST } from "./route";
 
 let f: EngineFixture;
@@ -132,5 +133,16 @@ describe("POST /api/internal/executions/[id]/run", () => {
   it("gives the run a budget that ends before the function's limit", () => {
     expect(runBudgetWithin(maxDuration * 1000, DEFAULT_BUDGET_MS)).toBe(DEFAULT_BUDGET_MS);
     expect(runBudgetWithin(maxDuration * 1000, 15 * 60_000)).toBeLessThan(maxDuration * 1000);
+  });
+
+  // Last: a shutdown cannot be undone in this process.
+  it("a server that is stopping answers 503 and leaves the execution queued", async () => {
+    const [id] = await enqueueRuns(f, flowId, 1);
+    beginShutdown();
+    const refused = await run(id);
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatchObject({ error: { code: "shutting_down" } });
+    expect(await row(id)).toMatchObject({ status: "queued", leaseOwner: null });
+    expect(f.sink.requests).toHaveLength(0);
   });
 });
