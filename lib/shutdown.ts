@@ -38,6 +38,21 @@ export function beginShutdown(): void {
   state().controller.abort();
 }
 
+/** Waits for `promise` until `deadline` (ms since epoch); true when it settled in time. */
+export async function untilDeadline(promise: Promise<unknown>, deadline: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = promise.then(
+    () => true,
+    () => true,
+  );
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()))));
+  try {
+    return await Promise.race([settled, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Waits for the background work still running, until `deadline` (ms since epoch). True when
  * all of it ended; what is still running then keeps its lease and is recovered like a crash's.
@@ -45,14 +60,7 @@ export function beginShutdown(): void {
 export async function settleWork(deadline: number): Promise<boolean> {
   const { work } = state();
   while (work.size > 0) {
-    const left = deadline - Date.now();
-    if (left <= 0) return false;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.allSettled([...work]),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, left))),
-    ]);
-    clearTimeout(timer);
+    if (!(await untilDeadline(Promise.allSettled([...work]), deadline))) return false;
   }
   return true;
 }

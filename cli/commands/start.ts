@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { closeDatabase } from "@/lib/db/client";
-import { beginShutdown, settleWork } from "@/lib/shutdown";
+import { beginShutdown, settleWork, untilDeadline } from "@/lib/shutdown";
 import type { Command } from "../command";
 import { UsageError } from "../io";
 
@@ -14,14 +14,6 @@ import { UsageError } from "../io";
 const STOP_GRACE_MS = 15_000;
 
 const EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
-
-function waitFor(promise: Promise<unknown>, deadline: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise.then(() => {}),
-    new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now())))),
-  ]).finally(() => clearTimeout(timer));
-}
 
 function port(value: string | undefined): number {
   const text = value ?? process.env.PORT ?? "3000";
@@ -60,7 +52,7 @@ export const startCommand: Command = {
     io.err(`${signal}: stopping…`);
     const deadline = Date.now() + STOP_GRACE_MS;
     beginShutdown();
-    await waitFor(server.close(), deadline);
+    await untilDeadline(server.close(), deadline);
     const settled = await settleWork(deadline);
     if (!settled) io.err("Runs still going were left to be recovered when their lease expires.");
     await closeDatabase().catch(() => {});
