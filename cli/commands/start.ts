@@ -40,7 +40,15 @@ export const startCommand: Command = {
     // Next reads NODE_ENV when it loads; a production server is a production build's server.
     (process.env as Record<string, string>).NODE_ENV = "production";
     const { startProductionServer } = await import("@/lib/server/production-server");
-    const server = await startProductionServer({ hostname, port: listenPort });
+    let server: Awaited<ReturnType<typeof startProductionServer>>;
+    try {
+      server = await startProductionServer({ hostname, port: listenPort });
+    } catch (error) {
+      io.err(`junction start: could not start: ${error instanceof Error ? error.message : String(error)}`);
+      // Whatever Next had begun (the embedded database, its ticker) ends with the process.
+      await closeDatabase().catch(() => {});
+      process.exit(1);
+    }
     io.err(`Junction is ready on ${server.url}`);
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       process.once("SIGINT", resolve);

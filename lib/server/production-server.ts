@@ -22,24 +22,8 @@ export interface ProductionServer {
 
 export async function startProductionServer(options: { hostname: string; port: number; dir?: string }): Promise<ProductionServer> {
   const server = createServer();
-  const app = next({ dev: false, dir: options.dir ?? process.cwd(), hostname: options.hostname, port: options.port, httpServer: server });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  server.on("request", (req, res) => {
-    const token = webhookToken(req.method, req.url);
-    if (token !== null) {
-      void serveWebhook(req, res, token);
-      return;
-    }
-    handle(req, res).catch((error: unknown) => {
-      console.error("[server] request failed:", error instanceof Error ? error.message.slice(0, 200) : "unknown");
-      if (!res.headersSent) {
-        res.statusCode = 500;
-        res.end("Internal Server Error");
-      }
-    });
-  });
-  // Upgrades (WebSocket) are Next's: given the server (httpServer above), it listens for them itself.
+  // Listen first, as `next start` does: a port in use fails before Next starts anything
+  // (the embedded database, the ticker). Requests that arrive meanwhile wait for Next.
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, () => {
@@ -47,6 +31,29 @@ export async function startProductionServer(options: { hostname: string; port: n
       resolve();
     });
   });
+  const app = next({ dev: false, dir: options.dir ?? process.cwd(), hostname: options.hostname, port: options.port, httpServer: server });
+  const ready = app.prepare().then(() => app.getRequestHandler());
+  ready.catch(() => {}); // the caller gets the error from the await below
+  server.on("request", (req, res) => {
+    const token = webhookToken(req.method, req.url);
+    // Webhooks wait for Next too: it loads the .env files the listener's settings come from.
+    ready
+      .then((handle) => (token !== null ? serveWebhook(req, res, token) : handle(req, res)))
+      .catch((error: unknown) => {
+        console.error("[server] request failed:", error instanceof Error ? error.message.slice(0, 200) : "unknown");
+        if (!res.headersSent) {
+          res.statusCode = 500;
+          res.end("Internal Server Error");
+        }
+      });
+  });
+  // Upgrades (WebSocket) are Next's: given the server (httpServer above), it listens for them itself.
+  try {
+    await ready;
+  } catch (error) {
+    server.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const host = options.hostname.includes(":") ? `[${options.hostname}]` : options.hostname;
   return {
