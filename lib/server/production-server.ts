@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { serveWebhook, webhookToken } from "@/lib/webhooks/node-listener";
@@ -34,22 +34,25 @@ export async function startProductionServer(options: { hostname: string; port: n
   const app = next({ dev: false, dir: options.dir ?? process.cwd(), hostname: options.hostname, port: options.port, httpServer: server });
   const ready = app.prepare().then(() => app.getRequestHandler());
   ready.catch(() => {}); // the caller gets the error from the await below
-  server.on("request", (req, res) => {
+  let handle: Awaited<typeof ready> | undefined;
+  const serve = (next: NonNullable<typeof handle>, req: IncomingMessage, res: ServerResponse) => {
     const token = webhookToken(req.method, req.url);
-    // Webhooks wait for Next too: it loads the .env files the listener's settings come from.
-    ready
-      .then((handle) => (token !== null ? serveWebhook(req, res, token) : handle(req, res)))
-      .catch((error: unknown) => {
-        console.error("[server] request failed:", error instanceof Error ? error.message.slice(0, 200) : "unknown");
-        if (!res.headersSent) {
-          res.statusCode = 500;
-          res.end("Internal Server Error");
-        }
-      });
+    return token !== null ? serveWebhook(req, res, token) : next(req, res);
+  };
+  server.on("request", (req, res) => {
+    // Until Next is ready, requests wait for it — webhooks too: Next loads the .env files the
+    // listener's settings come from.
+    (handle ? serve(handle, req, res) : ready.then((next) => serve(next, req, res))).catch((error: unknown) => {
+      console.error("[server] request failed:", error instanceof Error ? error.message.slice(0, 200) : "unknown");
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end("Internal Server Error");
+      }
+    });
   });
   // Upgrades (WebSocket) are Next's: given the server (httpServer above), it listens for them itself.
   try {
-    await ready;
+    handle = await ready;
   } catch (error) {
     server.close();
     throw error;
