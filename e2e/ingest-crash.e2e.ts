@@ -4,7 +4,6 @@
 // killed mid-load.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { resetKeyRing } from "@/lib/crypto/runtime";
@@ -16,21 +15,11 @@ import { queryRows, type DatabaseHandle } from "@/lib/db/types";
 import { drainQueue, recoverQueue } from "@/lib/engine/drain";
 import { resetEnvCache } from "@/lib/env";
 import { createFlow } from "@/lib/flows/flow-store";
-import { startTestServer, type TestServer } from "@/lib/http/test-server";
+import { startTestServer, unusedPort, type TestServer } from "@/lib/http/test-server";
 
 const LOAD_MS = 2_500;
 const KILL_AFTER_MS = 1_200;
 const CONCURRENCY = 16;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["bin/junction.mjs", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
@@ -102,7 +91,7 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("ingest survives kill -9"
   });
 
   it("every event answered 202 before the kill is executed exactly once after the restart", async () => {
-    const port = await freePort();
+    const port = await unusedPort();
     server = await startServer(port, env);
     const accepted = new Map<string, string>();
     let sent = 0;
