@@ -6,59 +6,25 @@ import type { SignatureSpec } from "@/lib/connectors/types";
 import { decryptSecret } from "@/lib/crypto";
 import { getKeyRing } from "@/lib/crypto/runtime";
 import { flows, webhookEndpoints } from "@/lib/db/schema";
-import { preparedRows, type Db } from "@/lib/db/types";
+import type { Db } from "@/lib/db/types";
 import { readPath } from "@/lib/connectors/paths";
 import { hashWebhookToken } from "@/lib/flows/flow-store";
 import { cachedEndpoint, forgetEndpoint, rememberEndpoint, type CachedEndpoint } from "./endpoint-cache";
 import { keptHeaders } from "./keep-headers";
 import { parseWebhookBody } from "./parse-body";
+import { storeEvent } from "./store-events";
 import { signatureHeaders, verifySignature } from "./signatures";
 
 // Accepting a webhook: find the endpoint by its token's hash, refuse what is not for it
 // (inactive flow, method, size, signature), drop a repeat delivery, and only then store the
-// raw event and its queued execution in ONE statement — an accepted event is never lost,
-// and no step runs before the answer. The endpoint may come from a per-process cache; the
-// storing statement re-checks it (token, signature setup, config, flow active) and takes
-// the flow's version itself, so a cached endpoint never changes an answer.
+// raw event and its queued execution in one statement (store-events.ts; deliveries arriving
+// together share it) — an accepted event is never lost, and no step runs before the answer.
+// The endpoint may come from a per-process cache; the storing statement re-checks it (token,
+// signature setup, config, flow active) and takes the flow's version itself, so a cached
+// endpoint never changes an answer.
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_DEDUP_WINDOW_SECONDS = 86_400;
-
-// One statement, so one implicit transaction and one round trip: check the endpoint is still
-// what was read (and its flow active, and take the flow's current version), claim the dedup
-// key (or re-claim one whose window passed), and only if it was claimed store the event and
-// its queued execution and note the execution on the key. Ids are made by the caller:
-// sub-statements of one statement cannot see each other's rows, so the key records its
-// execution when it is claimed. Its text never changes, so it is a prepared statement.
-const STORE_EVENT = `
-  with target as (
-    select f.version
-      from webhook_endpoints e join flows f on f.id = e.flow_id
-     where e.id = $1::uuid and e.token_hash = $2::text and f.is_active
-       and e.signature_scheme = $3::text
-       and e.signing_secret_enc is not distinct from $4::text
-       and e.config = $5::jsonb),
-  claim as (
-    insert into dedup_keys (workspace_id, scope, key, expires_at, execution_id)
-    select $6::uuid, $7::text, $8::text, $9::timestamptz, $10::uuid from target
-    on conflict (scope, key) do update
-      set expires_at = excluded.expires_at, created_at = now(), execution_id = excluded.execution_id
-      where dedup_keys.expires_at <= $11::timestamptz
-    returning key),
-  event as (
-    insert into webhook_events (id, workspace_id, endpoint_id, flow_id, method, content_type, headers, query, raw_body, dedup_key, received_at)
-    select $12::uuid, $6::uuid, $1::uuid, $13::uuid, $14::text, $15::text, $16::jsonb, $17::jsonb, $18::bytea, $8::text, $11::timestamptz
-      from claim
-    returning id),
-  execution as (
-    insert into executions (id, workspace_id, flow_id, flow_version, event_id, trigger_type, trigger_payload, attempt)
-    select $10::uuid, $6::uuid, $13::uuid, (select version from target), event.id, 'webhook', $19::jsonb, 1
-      from event
-    returning id)
-  select exists (select 1 from target) as current,
-         (select id::text from event) as event_id,
-         (select id::text from execution) as execution_id,
-         (select execution_id::text from dedup_keys where scope = $7::text and key = $8::text) as previous`;
 
 /** Provider headers that carry a delivery's own id, in the order tried. */
 const EVENT_ID_HEADERS = ["webhook-id", "x-github-delivery", "x-shopify-webhook-id", "x-request-id-unique"];
@@ -220,39 +186,31 @@ async function accept(
   const headers = keptHeaders(request.headers, spec.scheme !== "none" ? signatureHeaders(spec) : []);
   const windowSeconds = config.dedup?.window_seconds ?? DEFAULT_DEDUP_WINDOW_SECONDS;
   const dedupKey = dedupKeyOf(spec.scheme, config.dedup?.path, request.headers, body, raw);
-  const scope = `webhook:${endpoint.endpointId}`;
 
-  const expiresAt = new Date(now.getTime() + windowSeconds * 1000).toISOString();
-  const eventId = randomUUID();
-  const executionId = randomUUID();
   const payload = { body, headers, query, raw: rawText.length <= 256 * 1024 ? rawText : rawText.slice(0, 256 * 1024) };
-  const [stored] = await preparedRows<{ current: boolean; event_id: string | null; execution_id: string | null; previous: string | null }>(
-    db,
-    STORE_EVENT,
-    [
-      endpoint.endpointId,
-      tokenHash,
-      endpoint.signatureScheme,
-      endpoint.signingSecretEnc,
-      JSON.stringify(endpoint.config ?? {}),
-      endpoint.workspaceId,
-      scope,
-      dedupKey,
-      expiresAt,
-      executionId,
-      now.toISOString(),
-      eventId,
-      endpoint.flowId,
-      request.method,
-      contentType,
-      JSON.stringify(headers),
-      JSON.stringify(query),
-      Buffer.from(raw),
-      JSON.stringify(payload),
-    ],
-  );
+  const stored = await storeEvent(db, {
+    endpointId: endpoint.endpointId,
+    tokenHash,
+    signatureScheme: endpoint.signatureScheme,
+    signingSecretEnc: endpoint.signingSecretEnc,
+    config: endpoint.config,
+    workspaceId: endpoint.workspaceId,
+    flowId: endpoint.flowId,
+    scope: `webhook:${endpoint.endpointId}`,
+    dedupKey,
+    receivedAt: now,
+    expiresAt: new Date(now.getTime() + windowSeconds * 1000),
+    eventId: randomUUID(),
+    executionId: randomUUID(),
+    method: request.method,
+    contentType,
+    headers,
+    query,
+    rawBody: raw,
+    payload,
+  });
   if (!stored.current) return "stale";
-  if (!stored.execution_id || !stored.event_id) {
+  if (!stored.executionId || !stored.eventId) {
     return { status: 200, duplicate: true, executionId: stored.previous, dedupKey, windowSeconds };
   }
   // At most once a second per process: concurrent deliveries must not queue up on the
@@ -264,5 +222,5 @@ async function accept(
            where id = ${endpoint.endpointId} and (last_triggered_at is null or last_triggered_at < ${new Date(now.getTime() - 1000).toISOString()})`,
     );
   }
-  return { status: 202, eventId: stored.event_id, executionId: stored.execution_id };
+  return { status: 202, eventId: stored.eventId, executionId: stored.executionId };
 }

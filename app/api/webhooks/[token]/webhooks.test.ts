@@ -131,6 +131,30 @@ describe.each(entries)("POST /api/webhooks/{token} through %s", (_entry, open) =
     expect(await counts()).toEqual(before);
   });
 
+  it("a burst of deliveries at once is stored together, each answered with its own ids; repeats inside it name the first", async () => {
+    const before = await counts();
+    const run = `burst-${Date.now()}`;
+    const distinct = Array.from({ length: 40 }, (_, i) => deliver(openToken, `${run} ${i}`, { "content-type": "text/plain" }));
+    const repeats = Array.from({ length: 8 }, () => deliver(openToken, `${run} repeated`, { "content-type": "text/plain", "webhook-id": run }));
+    const answers = await Promise.all(distinct);
+    const repeated = await Promise.all(repeats);
+
+    expect(answers.map((a) => a.status)).toEqual(Array(40).fill(202));
+    expect(new Set(answers.map((a) => a.body.execution_id)).size).toBe(40);
+    for (const [i, answer] of answers.entries()) {
+      const [event] = await f.handle.db.select().from(webhookEvents).where(eq(webhookEvents.id, answer.body.event_id));
+      expect(Buffer.from(event.rawBody).toString()).toBe(`${run} ${i}`);
+      const [execution] = await f.handle.db.select().from(executions).where(eq(executions.id, answer.body.execution_id));
+      expect(execution.eventId).toBe(event.id);
+    }
+    const accepted = repeated.filter((a) => a.status === 202);
+    expect(accepted).toHaveLength(1);
+    for (const duplicate of repeated.filter((a) => a.status !== 202)) {
+      expect(duplicate).toEqual({ status: 200, body: { duplicate: true, execution_id: accepted[0].body.execution_id, dedup_window_seconds: 86400 } });
+    }
+    expect(await counts()).toEqual({ events: before.events + 41, executions: before.executions + 41 });
+  });
+
   it("refuses with the right status and stores nothing: bad token, wrong or missing signature, bad JSON, too big, wrong method, inactive flow", async () => {
     const before = await counts();
     const body = JSON.stringify({ action: "x" });
