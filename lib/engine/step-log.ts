@@ -1,4 +1,5 @@
 import { redact } from "@/lib/http";
+import { jsonWithoutNul } from "@/lib/db/json-without-nul";
 
 // The execution_steps rows: one per step (per loop iteration), written when the step ends.
 // Inputs are stored redacted; outputs past a size limit are stored truncated, with the size.
@@ -59,13 +60,8 @@ export function toRow(workspaceId: string, executionId: string, record: StepReco
     completed_at: record.completedAt?.toISOString() ?? null,
   };
   const json = `${JSON.stringify(fields).slice(0, -1)},"input":${input.json},"output":${output.json}}`;
-  return json.includes("\\u0000") ? json.replace(NUL_ESCAPE, "$1\\ufffd") : json;
+  return jsonWithoutNul(json);
 }
-
-// PostgreSQL's jsonb and text cannot hold U+0000, which JSON.stringify writes as \u0000 (a
-// response body may well contain one): the log keeps U+FFFD in its place. Only an escape
-// preceded by an even number of backslashes is one; "\\u0000" is a backslash and "u0000".
-const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
 
 /** All rows as one JSON text parameter: the statement text stays the same however many there are. */
 export function stepRowsParam(rows: readonly string[]): string {

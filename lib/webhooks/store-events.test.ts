@@ -109,14 +109,17 @@ describe("storing webhook deliveries in batches", () => {
   it("when a batch fails, stores the others of it and fails only the delivery that cannot be stored", async () => {
     const busy = [delivery(`busy-c-${randomUUID()}`), delivery(`busy-d-${randomUUID()}`)];
     const good = [delivery(`good-1-${randomUUID()}`), delivery(`good-2-${randomUUID()}`)];
-    // PostgreSQL's jsonb cannot hold the NUL character.
-    const bad = delivery(`bad-${randomUUID()}`, { payload: { body: "a\u0000b" } });
+    // A workspace that does not exist: the foreign key refuses it, and the batch with it.
+    const bad = delivery(`bad-${randomUUID()}`, { workspaceId: randomUUID() });
+    const before = storeEventStats(f.handle.db);
     const answers = [...busy, good[0], bad, good[1]].map((d) => storeEvent(f.handle.db, d).then(
       (result) => ({ ok: true as const, result }),
       (error: Error) => ({ ok: false as const, error }),
     ));
     const results = await Promise.all(answers);
     expect(results.map((r) => r.ok)).toEqual([true, true, true, false, true]);
+    // Two alone, the batch of three that failed, then each of the three alone.
+    expect(storeEventStats(f.handle.db).batches - before.batches).toBe(6);
     for (const d of good) expect(await stored(d.eventId)).toHaveLength(1);
     expect(await stored(bad.eventId)).toEqual([]);
     const [count] = await queryRows<{ n: number }>(f.handle.db, sql`select count(*)::int as n from dedup_keys where key = ${bad.dedupKey}`);

@@ -1,4 +1,5 @@
 import { createGroupCommit, type GroupCommit } from "@/lib/db/group-commit";
+import { jsonWithoutNul } from "@/lib/db/json-without-nul";
 import { preparedRows, type Db } from "@/lib/db/types";
 
 // Storing accepted deliveries: each one's raw event and its queued execution, in ONE
@@ -136,7 +137,9 @@ export function statementInput(events: EventToStore[]): string {
     raw_body: Buffer.from(e.rawBody.buffer, e.rawBody.byteOffset, e.rawBody.byteLength).toString("base64"),
     payload: e.payload,
   }));
-  return JSON.stringify(input);
+  // jsonb cannot hold U+0000: the parsed body, headers and query keep U+FFFD in its place;
+  // the raw body (base64 here, bytea in the table) keeps the bytes as sent.
+  return jsonWithoutNul(JSON.stringify(input));
 }
 
 async function storeBatch(db: Db, events: EventToStore[]): Promise<StoredEvent[]> {

@@ -266,6 +266,23 @@ describe.each(entries)("POST /api/webhooks/{token} through %s", (_entry, open) =
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it("a NUL character is accepted: the raw body keeps it, the parsed body (which PostgreSQL cannot hold with it) has U+FFFD", async () => {
+    const json = '{"text":"a\\u0000b","path":"C:\\\\u0000"}';
+    const form = "note=a%00b";
+    const answers = [
+      await deliver(openToken, json, { "content-type": "application/json" }),
+      await deliver(openToken, form, { "content-type": "application/x-www-form-urlencoded" }),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([202, 202]);
+    const [jsonEvent] = await f.handle.db.select().from(webhookEvents).where(eq(webhookEvents.id, answers[0].body.event_id));
+    expect(Buffer.from(jsonEvent.rawBody).toString()).toBe(json);
+    const jsonPayload = (await f.execution(answers[0].body.execution_id)).triggerPayload as { body: unknown };
+    expect(jsonPayload.body).toEqual({ text: "a\ufffdb", path: "C:\\u0000" });
+    const formPayload = (await f.execution(answers[1].body.execution_id)).triggerPayload as { body: unknown; raw: string };
+    expect(formPayload.body).toEqual({ note: "a\ufffdb" });
+    expect(formPayload.raw).toBe(form);
+  });
+
   it("events can be listed, read raw, replayed; rotating the token retires the old URL", async () => {
     const { getWebhookEvent, listWebhookEvents, replayWebhookEvents, rotateWebhookToken, getWebhook } = await import(
       "@/lib/webhooks/events-service"
