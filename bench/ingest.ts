@@ -12,7 +12,6 @@
 // Needs `npm run build` first. Run: npx tsx bench/ingest.ts
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { sql as q } from "drizzle-orm";
@@ -22,6 +21,7 @@ import { createFlow } from "../lib/flows/flow-store";
 import { groupCpuMs, postgresCpuMs } from "./support/cpu";
 import { createBenchDatabase, configureRuntime } from "./support/db";
 import { int, machine, verdict } from "./support/stats";
+import { unusedPort } from "../lib/http/test-server";
 
 const SECONDS = Number(process.env.INGEST_SECONDS ?? 20);
 const LEVELS = [10, 50];
@@ -41,16 +41,6 @@ const KINDS: ServerKind[] = [
 ];
 const wanted = (process.env.INGEST_SERVERS ?? KINDS.map((k) => k.key).join(",")).split(",");
 const SERVERS = KINDS.filter((k) => wanted.includes(k.key));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(kind: ServerKind, port: number, env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, kind.args(port), {
@@ -181,7 +171,7 @@ async function main() {
     // queue: it only accepts, and the queue is drained afterwards (as `junction worker` would).
     const floored = new Set<ServerKind["args"]>();
     for (const kind of SERVERS) {
-      const port = await freePort();
+      const port = await unusedPort();
       server = await startServer(kind, port, {
         DATABASE_URL: db.url,
         JUNCTION_ENCRYPTION_KEYS: process.env.JUNCTION_ENCRYPTION_KEYS!,

@@ -4,10 +4,10 @@
 // server instead (then E2E_DATA_DIR, if set, names that server's data folder).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import type { TestProject } from "vitest/node";
+import { unusedPort } from "../lib/http/test-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -26,19 +26,6 @@ const READY_PATH = "/api/v1/openapi.json";
 const READY_TIMEOUT_MS = 60_000;
 const KILL_GRACE_MS = 5_000;
 const OUTPUT_LIMIT = 64 * 1024;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error("could not find a free port"))));
-    });
-  });
-}
 
 /** Files under `dir` modified after `since` (ms since epoch), as paths relative to the repo. */
 function filesNewerThan(dir: string, since: number, found: string[] = []): string[] {
@@ -103,7 +90,7 @@ export default async function setup(project: TestProject) {
   }
 
   const dataDir = mkdtempSync(join(tmpdir(), "junction-e2e-"));
-  const port = await freePort();
+  const port = await unusedPort();
   const baseUrl = `http://127.0.0.1:${port}`;
 
   const env: NodeJS.ProcessEnv = {
