@@ -104,6 +104,18 @@ describe("group commit", () => {
     expect(await failed).toBe("bad item in bad");
   });
 
+  it("counts the writes not yet answered, waiting or in a running batch", async () => {
+    const { group, release } = harness({ maxInFlight: 1 });
+    expect(group.pending()).toBe(0);
+    const answers = ["a", "b", "c"].map((key) => group.write({ key }));
+    expect(group.pending()).toBe(3);
+    await release();
+    expect(group.pending()).toBe(2);
+    await release();
+    expect(group.pending()).toBe(0);
+    await Promise.all(answers);
+  });
+
   it("fails a write whose batch answered the wrong number of results", async () => {
     const group = createGroupCommit<Item, string>({
       run: async () => [],

@@ -35,6 +35,8 @@ export interface GroupCommit<T, R> {
   write(item: T): Promise<R>;
   /** Batches sent and items written so far (for benchmarks and tests). */
   stats(): { batches: number; items: number; largest: number };
+  /** Writes not yet answered: waiting for a batch or in one that is running. */
+  pending(): number;
 }
 
 export function createGroupCommit<T, R>(options: GroupCommitOptions<T, R>): GroupCommit<T, R> {
@@ -110,5 +112,6 @@ export function createGroupCommit<T, R>(options: GroupCommitOptions<T, R>): Grou
       });
     },
     stats: () => ({ ...counts }),
+    pending: () => queue.length + busyKeys.size,
   };
 }

@@ -22,7 +22,15 @@ export interface DrainOptions {
   clock?: () => number;
   /** Once aborted, no more executions are claimed; runs already started finish. */
   signal?: AbortSignal;
+  /**
+   * While this answers true, only one run at a time is started: the other workers wait
+   * (checking every HOLD_BACK_MS) instead of claiming. The web server passes "many webhook
+   * deliveries are being received", so that its own runs make way for answering them.
+   */
+  holdBack?: () => boolean;
 }
+
+export const HOLD_BACK_MS = 10;
 
 export interface DrainReport {
   ran: number;
@@ -35,10 +43,18 @@ export async function drainQueue(db: Db, options: DrainOptions = {}): Promise<Dr
   const deadline = clock() + (options.budgetMs ?? DEFAULT_BUDGET_MS);
   const report: DrainReport = { ran: 0, outcomes: {} };
 
-  const worker = async () => {
-    while (clock() < deadline && !options.signal?.aborted) {
+  let empty = false;
+  const worker = async (index: number) => {
+    while (clock() < deadline && !options.signal?.aborted && !empty) {
+      if (index > 0 && options.holdBack?.()) {
+        await new Promise((resolve) => setTimeout(resolve, HOLD_BACK_MS));
+        continue;
+      }
       const [execution] = await claimExecutions(db, { owner, limit: 1, ids: options.ids, leaseMs: options.leaseMs });
-      if (!execution) return;
+      if (!execution) {
+        empty = true;
+        return;
+      }
       const outcome = await runExecution(db, execution, {
         owner,
         budgetMs: Math.min(options.runBudgetMs ?? loadEnv().JUNCTION_RUN_BUDGET_MS, Math.max(1000, deadline - clock())),
@@ -49,7 +65,7 @@ export async function drainQueue(db: Db, options: DrainOptions = {}): Promise<Dr
       report.outcomes[outcome] = (report.outcomes[outcome] ?? 0) + 1;
     }
   };
-  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, (_, index) => worker(index)));
   return report;
 }
 

@@ -1,6 +1,7 @@
 import { after } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { isShuttingDown, shutdownSignal, trackWork } from "@/lib/shutdown";
+import { deliveriesBeingStored } from "@/lib/webhooks/store-events";
 import { drainQueue } from "./drain";
 import { dispatchExecutions } from "./fan-out";
 import { fanOutTarget } from "./fan-out-target";
@@ -15,6 +16,13 @@ import { fanOutTarget } from "./fan-out-target";
 // Once the server is stopping (lib/shutdown.ts) kicks start nothing, drains claim nothing
 // more, and the shutdown waits for what they are running.
 
+// While more webhook deliveries than this are being stored at once, the database is this
+// process's bottleneck: its drain starts one run at a time, so that answering senders comes
+// before running what they sent. The queue keeps the rest, and the drain widens again when
+// the burst is over (bench/README.md, "Webhook ingest"). Deliveries still being uploaded do
+// not count, and neither do runs waiting on other services: those do not load the database.
+export const BUSY_STORING = 4;
+
 let draining: Promise<void> | null = null;
 let again = false;
 
@@ -28,7 +36,9 @@ function drainSoon(): Promise<void> {
     try {
       do {
         again = false;
-        await drainQueue(await getDb(), { concurrency: 4, budgetMs: 30_000, signal: shutdownSignal() });
+        const db = await getDb();
+        const holdBack = () => deliveriesBeingStored(db) > BUSY_STORING;
+        await drainQueue(db, { concurrency: 4, budgetMs: 30_000, signal: shutdownSignal(), holdBack });
       } while (again && !isShuttingDown());
     } catch (error) {
       console.error("[engine] could not start executions now:", error instanceof Error ? error.message.slice(0, 200) : "unknown");

@@ -165,6 +165,11 @@ export function storeEvent(db: Db, event: EventToStore): Promise<StoredEvent> {
   return group.write(event);
 }
 
+/** Deliveries being stored right now: waiting for a statement or in one that is running. */
+export function deliveriesBeingStored(db: Db): number {
+  return groups.get(db)?.pending() ?? 0;
+}
+
 /** How the deliveries to `db` were batched so far. */
 export function storeEventStats(db: Db): { batches: number; items: number; largest: number } {
   return groups.get(db)?.stats() ?? { batches: 0, items: 0, largest: 0 };
