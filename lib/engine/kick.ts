@@ -1,5 +1,6 @@
 import { after } from "next/server";
 import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/types";
 import { isShuttingDown, shutdownSignal, trackWork } from "@/lib/shutdown";
 import { deliveriesBeingStored } from "@/lib/webhooks/store-events";
 import { drainQueue } from "./drain";
@@ -23,6 +24,11 @@ import { fanOutTarget } from "./fan-out-target";
 // not count, and neither do runs waiting on other services: those do not load the database.
 export const BUSY_STORING = 4;
 
+/** True while this process's runs should make way for the webhook deliveries it is storing. */
+export function runsShouldWait(db: Db): boolean {
+  return deliveriesBeingStored(db) > BUSY_STORING;
+}
+
 let draining: Promise<void> | null = null;
 let again = false;
 
@@ -37,8 +43,7 @@ function drainSoon(): Promise<void> {
       do {
         again = false;
         const db = await getDb();
-        const holdBack = () => deliveriesBeingStored(db) > BUSY_STORING;
-        await drainQueue(db, { concurrency: 4, budgetMs: 30_000, signal: shutdownSignal(), holdBack });
+        await drainQueue(db, { concurrency: 4, budgetMs: 30_000, signal: shutdownSignal(), holdBack: () => runsShouldWait(db) });
       } while (again && !isShuttingDown());
     } catch (error) {
       console.error("[engine] could not start executions now:", error instanceof Error ? error.message.slice(0, 200) : "unknown");

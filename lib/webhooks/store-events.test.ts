@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/lib/db/types";
+import { BUSY_STORING, runsShouldWait } from "@/lib/engine/kick";
 import { engineFixture, type EngineFixture } from "@/lib/engine/testing/engine-fixture";
 import { createFlow } from "@/lib/flows/flow-store";
 import { STORE_EVENTS, statementInput, storeEvent, storeEventStats, type EventToStore } from "./store-events";
@@ -124,6 +125,17 @@ describe("storing webhook deliveries in batches", () => {
     expect(await stored(bad.eventId)).toEqual([]);
     const [count] = await queryRows<{ n: number }>(f.handle.db, sql`select count(*)::int as n from dedup_keys where key = ${bad.dedupKey}`);
     expect(count.n).toBe(0);
+  });
+
+  it("tells the web server's runs to wait while more than a few deliveries are being stored", async () => {
+    expect(runsShouldWait(f.handle.db)).toBe(false);
+    const few = Array.from({ length: BUSY_STORING }, () => storeEvent(f.handle.db, delivery(`few-${randomUUID()}`)));
+    expect(runsShouldWait(f.handle.db)).toBe(false);
+    await Promise.all(few);
+    const many = Array.from({ length: BUSY_STORING + 1 }, () => storeEvent(f.handle.db, delivery(`many-${randomUUID()}`)));
+    expect(runsShouldWait(f.handle.db)).toBe(true);
+    await Promise.all(many);
+    expect(runsShouldWait(f.handle.db)).toBe(false);
   });
 
   it("looks each delivery's dedup key up by index, however many keys the table holds", async () => {
