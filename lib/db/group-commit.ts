@@ -10,8 +10,9 @@
 // Two writes with the same `conflictKey` are never in flight together: the later one waits
 // until the earlier one's batch committed, and then sees it (one statement cannot claim the
 // same unique key twice, and a statement running beside another that claims it would wait
-// for it and still not see it). If a batch fails, each of its writes is sent again alone, so one bad write fails
-// only itself and a batch-wide error (a deadlock between servers) costs a retry, not a loss.
+// for it and still not see it). If a batch fails, each of its writes is sent again alone, so
+// one bad write fails only itself and a batch-wide error (a deadlock between servers) costs a
+// retry, not a loss.
 
 export interface GroupCommitOptions<T, R> {
   /** Stores the items in one statement; answers one result per item, in order. */

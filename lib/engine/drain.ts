@@ -25,7 +25,8 @@ export interface DrainOptions {
   /**
    * While this answers true, only one run at a time is started: the other workers wait
    * (checking every HOLD_BACK_MS) instead of claiming. The web server passes "many webhook
-   * deliveries are being received", so that its own runs make way for answering them.
+   * deliveries are being stored" (lib/engine/kick.ts), so that its own runs make way for
+   * answering them.
    */
   holdBack?: () => boolean;
 }
