@@ -150,6 +150,8 @@ describe("syncs", () => {
     expect(skus).toEqual(["1", "2", "3", "5", "6", "7"]);
     const [after] = await f.handle.db.select().from(syncState).where(eq(syncState.flowId, flowId));
     expect(after.cursor).toBeNull();
+    // Page 2 was read by both runs but counted by the second only: 8 records, 8 processed.
+    expect((await f.execution(execution.id)).recordsProcessed).toBe(8);
     // Pages 1 and 2 in the first run; page 2 again (its record 6 was not yet written) and 3 in the second.
     expect(f.sink.requests.filter((r) => r.url.startsWith("/records")).map((r) => r.url)).toEqual([
       "/records?limit=3",
@@ -248,5 +250,6 @@ describe("a sync that hits its connection's rate limit", () => {
     expect((await f.execution(id)).status).toBe("succeeded");
     const skus = delivered.flat().map((r) => Number((r as { sku: string }).sku));
     expect(skus).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect((await f.execution(id)).recordsProcessed).toBe(12);
   }, 30_000);
 });

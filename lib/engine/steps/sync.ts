@@ -113,10 +113,10 @@ export async function runSyncStep(step: SyncStep, ctx: RunContext, key: string):
     await emit(fresh);
   };
 
-  const countProcessed = () =>
+  const countProcessed = (records: number) =>
     ctx.db
       .update(executions)
-      .set({ recordsProcessed: sql`${executions.recordsProcessed} + ${read}` })
+      .set({ recordsProcessed: sql`${executions.recordsProcessed} + ${records}` })
       .where(eq(executions.id, ctx.execution.id));
 
   const saveCursor = async (next: HttpRequest | undefined) => {
@@ -129,13 +129,16 @@ export async function runSyncStep(step: SyncStep, ctx: RunContext, key: string):
 
   // The page holding the oldest record not yet written: where a stopped run resumes, so
   // nothing read but unwritten is lost (records of that page already written may be sent
-  // again; a dedup_key skips them).
+  // again; a dedup_key skips them). The records read before that page are this run's count;
+  // the next run reads that page again and counts it then, so no record is counted twice.
   let resumeFrom: HttpRequest | undefined;
+  let readBeforeResume = 0;
+  let readBeforePage = 0;
   let stopping = false;
   const stop = async (at: HttpRequest | undefined, reason: string, runAfter: Date | null = null): Promise<never> => {
     stopping = true;
     await saveCursor(at);
-    await countProcessed();
+    await countProcessed(resumeFrom ? readBeforeResume : read);
     throw new Checkpoint(reason, runAfter);
   };
 
@@ -147,6 +150,7 @@ export async function runSyncStep(step: SyncStep, ctx: RunContext, key: string):
       const pageRequest: HttpRequest = request;
       const response = await source.send(pageRequest);
       pages++;
+      readBeforePage = read;
       for (const item of pageItems(pagination, response.body)) {
         read++;
         // A record's own fields are at the root (as in the mapping), and also under `record`.
@@ -161,7 +165,10 @@ export async function runSyncStep(step: SyncStep, ctx: RunContext, key: string):
           keys.push(typeof value === "string" ? value : JSON.stringify(value));
         }
         batch.push(await applyMapping(step.mapping, item, itemContext, "mapping"));
-        resumeFrom ??= pageRequest;
+        if (!resumeFrom) {
+          resumeFrom = pageRequest;
+          readBeforeResume = readBeforePage;
+        }
         if (batch.length >= step.batch_size) {
           await takeBatch();
           if (streaming) resumeFrom = undefined;
@@ -183,7 +190,7 @@ export async function runSyncStep(step: SyncStep, ctx: RunContext, key: string):
   const unchanged = !cursor && held !== null && state?.lastChecksum === checksum;
   if (held && !unchanged) await writeBatch(held);
   await saveCursor(undefined);
-  await countProcessed();
+  await countProcessed(read);
   if (!cursor) await ctx.db.update(syncState).set({ lastChecksum: checksum }).where(eq(syncState.flowId, flowId));
   await ctx.db.update(executions).set({ checksum }).where(eq(executions.id, ctx.execution.id));
   return {
