@@ -3,7 +3,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { isSupabaseAuthConfigured, loadEnv } from "@/lib/env";
+import { originFromHeaders } from "@/lib/api/site-origin";
+import { isSupabaseAuthConfigured } from "@/lib/env";
 import {
   formDataToObject,
   magicLinkSchema,
@@ -44,15 +45,7 @@ async function withSupabase<T>(call: (supabase: SupabaseServerClient) => Promise
 
 /** Where email links should come back to: JUNCTION_PUBLIC_URL, else the origin of this request. */
 async function siteOrigin(): Promise<string> {
-  const configured = loadEnv().JUNCTION_PUBLIC_URL;
-  if (configured) return new URL(configured).origin;
-  const requestHeaders = await headers();
-  // Next.js only runs a Server Action whose Origin matches the host, so it can be trusted here.
-  const origin = requestHeaders.get("origin");
-  if (origin && origin !== "null") return origin;
-  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost:3000";
-  const protocol = requestHeaders.get("x-forwarded-proto") ?? (host.startsWith("localhost") ? "http" : "https");
-  return `${protocol}://${host}`;
+  return originFromHeaders(await headers());
 }
 
 async function confirmUrl(next: string): Promise<string> {

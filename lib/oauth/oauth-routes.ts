@@ -1,16 +1,12 @@
 import { NextResponse } from "next/server";
 import { ApiError } from "@/lib/api/errors";
+import { publicOrigin } from "@/lib/api/site-origin";
 import { getSession } from "@/lib/auth/session";
 import { actorOf, type Actor } from "@/lib/auth/types";
-import { loadEnv } from "@/lib/env";
 
 // The browser side of the OAuth routes: who is connecting, where the provider sends them
 // back, and how a failure is shown (a redirect to the connections page with an error code the
 // page explains, never raw text from the URL).
-
-export function publicOrigin(request: Request): string {
-  return loadEnv().JUNCTION_PUBLIC_URL ?? new URL(request.url).origin;
-}
 
 export async function browserActor(request: Request): Promise<Actor | NextResponse> {
   const session = await getSession();

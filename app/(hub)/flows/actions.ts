@@ -3,11 +3,11 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { ApiError, fromZodError } from "@/lib/api/errors";
+import { originFromHeaders } from "@/lib/api/site-origin";
 import { requireSession } from "@/lib/auth/session";
 import { actorOf, roleAtLeast, type Actor } from "@/lib/auth/types";
 import { listConnectionRows } from "@/lib/connections/connection-queries";
 import { withUser } from "@/lib/db/scope";
-import { loadEnv } from "@/lib/env";
 import { getExecution, listExecutions, runFlowManually } from "@/lib/engine/executions-service";
 import { kickExecutions } from "@/lib/engine/kick";
 import { testStep } from "@/lib/engine/test-step";
@@ -37,12 +37,7 @@ async function memberActor(): Promise<Actor | ActionState> {
 const refused = (a: Actor | ActionState): a is ActionState => "ok" in a;
 
 async function webhookUrl(token: string): Promise<string> {
-  const configured = loadEnv().JUNCTION_PUBLIC_URL;
-  if (configured) return `${configured.replace(/\/$/, "")}/api/webhooks/${token}`;
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "127.0.0.1:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("127.0.0.1") || host.startsWith("localhost") ? "http" : "https");
-  return `${proto}://${host}/api/webhooks/${token}`;
+  return `${originFromHeaders(await headers())}/api/webhooks/${token}`;
 }
 
 const saveSchema = z.strictObject({ id: idSchema.nullable(), definition: z.unknown() });

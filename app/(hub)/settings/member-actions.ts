@@ -4,10 +4,10 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { fromZodError } from "@/lib/api/errors";
+import { originFromHeaders } from "@/lib/api/site-origin";
 import { requireSession } from "@/lib/auth/session";
 import { inviteWithSupabase } from "@/lib/auth/supabase/invite-user";
 import { actorOf } from "@/lib/auth/types";
-import { loadEnv } from "@/lib/env";
 import { changeMemberRole, inviteMember, inviteSchema, memberIdSchema, removeMember, roleSchema } from "@/lib/workspaces/manage-members";
 import { actionFailure, type ActionState } from "../connections/action-result";
 
@@ -39,10 +39,7 @@ export async function removeMemberAction(userId: string): Promise<ActionState> {
 
 /** Where the invitation email's link lands: this site's /auth/confirm, then the hub. */
 async function confirmUrl(): Promise<string> {
-  const configured = loadEnv().JUNCTION_PUBLIC_URL;
-  const h = await headers();
-  const origin = configured ?? `${h.get("x-forwarded-proto") ?? "https"}://${h.get("x-forwarded-host") ?? h.get("host")}`;
-  return `${origin.replace(/\/+$/, "")}/auth/confirm?next=/`;
+  return `${originFromHeaders(await headers())}/auth/confirm?next=/`;
 }
 
 export async function inviteMemberAction(_prev: ActionState & { email?: string }, formData: FormData): Promise<ActionState & { email?: string }> {

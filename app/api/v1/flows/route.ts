@@ -4,7 +4,7 @@ import { readJson } from "@/lib/api/request";
 import { flowDefinitionSchema } from "@/lib/flows/definition";
 import { createFlow, listFlows } from "@/lib/flows/flow-store";
 import { presentFlow, presentFlowSummary } from "@/lib/flows/present-flow";
-import { publicOrigin } from "@/lib/oauth/oauth-routes";
+import { publicOrigin } from "@/lib/api/site-origin";
 
 export const GET = apiRoute({}, async ({ principal }) => json({ data: (await listFlows(principal)).map(presentFlowSummary) }));
 

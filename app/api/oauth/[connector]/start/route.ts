@@ -1,7 +1,8 @@
 // GET /api/oauth/[connector]/start?name=…[&field=…] — send the user to the provider to authorize a new connection
 import { NextResponse } from "next/server";
 import { startAuthorization } from "@/lib/oauth/authorization-flow";
-import { browserActor, failure, publicOrigin } from "@/lib/oauth/oauth-routes";
+import { publicOrigin } from "@/lib/api/site-origin";
+import { browserActor, failure } from "@/lib/oauth/oauth-routes";
 
 export async function GET(request: Request, { params }: { params: Promise<{ connector: string }> }): Promise<Response> {
   const actor = await browserActor(request);

@@ -4,7 +4,7 @@ import { readJson } from "@/lib/api/request";
 import { flowDefinitionSchema } from "@/lib/flows/definition";
 import { deleteFlow, getFlow, updateFlow } from "@/lib/flows/flow-store";
 import { presentFlow } from "@/lib/flows/present-flow";
-import { publicOrigin } from "@/lib/oauth/oauth-routes";
+import { publicOrigin } from "@/lib/api/site-origin";
 
 type Params = { id: string };
 

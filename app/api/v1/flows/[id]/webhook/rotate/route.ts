@@ -1,6 +1,6 @@
 // POST /api/v1/flows/{id}/webhook/rotate — a new webhook URL; the old one stops working at once
 import { apiRoute, json } from "@/lib/api/route";
-import { publicOrigin } from "@/lib/oauth/oauth-routes";
+import { publicOrigin } from "@/lib/api/site-origin";
 import { rotateWebhookToken } from "@/lib/webhooks/events-service";
 
 export const POST = apiRoute<{ id: string }>({ minRole: "member" }, async ({ request, params, principal }) => {
