@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { beginShutdown, settleWork } from "@/lib/shutdown";
 import { kickExecutions } from "./kick";
 import { engineFixture, type EngineFixture } from "./testing/engine-fixture";
-import { disableFanOut, enableFanOut, enqueueRuns, reportingFlow, sinkCallsPerExecution } from "./testing/fan-out-fixture";
+import { disableFanOut, enableFanOut, enqueueRuns, holdSinkAnswers, reportingFlow, sinkCallsPerExecution, untilSinkCalled } from "./testing/fan-out-fixture";
 import { startRunRouteServer, type RunRouteServer } from "./testing/run-route-server";
 
 // Kicks, with the caller's own way of running work after its answer (what the production
@@ -60,17 +60,11 @@ describe("kickExecutions", () => {
   });
 
   it("a shutdown waits for the runs kicks started, which claim nothing more, and kicks then start nothing", async () => {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    f.respond(async (_req, res) => {
-      await released;
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end("{}");
-    });
+    const release = holdSinkAnswers(f);
     const [slow] = await enqueueRuns(f, flowId, 1);
     kickExecutions([slow], defer);
     const running = runDeferred();
-    for (const deadline = Date.now() + 5_000; f.sink.requests.length === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+    await untilSinkCalled(f);
     expect(f.sink.requests, "the slow run has called out").toHaveLength(1);
     // Queued while the drain is busy: it would be claimed next, were the server not stopping.
     const [later] = await enqueueRuns(f, flowId, 1);

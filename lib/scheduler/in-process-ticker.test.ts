@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installDatabase } from "@/lib/db/client";
-import { enqueueRuns, reportingFlow } from "@/lib/engine/testing/fan-out-fixture";
+import { enqueueRuns, holdSinkAnswers, reportingFlow, untilSinkCalled } from "@/lib/engine/testing/fan-out-fixture";
 import { engineFixture, type EngineFixture } from "@/lib/engine/testing/engine-fixture";
 import { beginShutdown, settleWork } from "@/lib/shutdown";
 import { startInProcessTicker } from "./in-process-ticker";
@@ -26,16 +26,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe("startInProcessTicker", () => {
   it("runs the queue, and on shutdown finishes its run in flight, then claims and starts nothing", async () => {
     const flowId = await reportingFlow(f);
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    f.respond(async (_req, res) => {
-      await released;
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end("{}");
-    });
+    const release = holdSinkAnswers(f);
     const [first] = await enqueueRuns(f, flowId, 1);
     stop = startInProcessTicker(50);
-    for (const deadline = Date.now() + 5_000; f.sink.requests.length === 0 && Date.now() < deadline; ) await sleep(20);
+    await untilSinkCalled(f);
     expect(f.sink.requests, "the ticker started the run").toHaveLength(1);
 
     beginShutdown();

@@ -56,3 +56,22 @@ export function sinkCallsPerExecution(f: EngineFixture): Map<string, number> {
   }
   return calls;
 }
+
+/** Makes the sink hold every answer until the returned function is called. */
+export function holdSinkAnswers(f: EngineFixture): () => void {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  f.respond(async (_req, res) => {
+    await released;
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end("{}");
+  });
+  return release;
+}
+
+/** Waits (up to 5 s) until the sink has been called at least once. */
+export async function untilSinkCalled(f: EngineFixture): Promise<void> {
+  for (const deadline = Date.now() + 5_000; f.sink.requests.length === 0 && Date.now() < deadline; ) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
