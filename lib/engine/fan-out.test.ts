@@ -6,7 +6,7 @@ import { runTick, summarizeTick } from "@/lib/scheduler/tick";
 import { dispatchExecutions } from "./fan-out";
 import { fanOutTarget, type FanOutTarget } from "./fan-out-target";
 import { engineFixture, type EngineFixture } from "./testing/engine-fixture";
-import { disableFanOut, enableFanOut, enqueueRuns, reportingFlow, sinkCallsPerExecution } from "./testing/fan-out-fixture";
+import { disableFanOut, enableFanOut, enqueueRuns, holdSinkAnswers, reportingFlow, sinkCallsPerExecution } from "./testing/fan-out-fixture";
 import { startRunRouteServer, type RunRouteServer } from "./testing/run-route-server";
 
 // Fan-out end to end over real HTTP: ticks POST to the internal run route served on
@@ -42,13 +42,7 @@ const tick = (fanOut: FanOutTarget) => runTick(f.handle.db, { fanOut, purge: fal
 describe("fan-out", () => {
   it("a tick dispatches each queued execution to the run route and returns without waiting for the runs", async () => {
     const ids = await enqueueRuns(f, flowId, 5);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    f.respond(async (_req, res) => {
-      await gate;
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end("{}");
-    });
+    const release = holdSinkAnswers(f);
 
     const report = await tick(target);
     expect(report).toMatchObject({ dispatched: 5, declined: 0, dispatchFailed: 0, ran: 0 });
